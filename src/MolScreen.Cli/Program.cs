@@ -1,1 +1,23 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using MolScreen.Cli;
+using MolScreen.Cli.Commands;
+
+// Exit codes: 0 ok, 1 the work failed, 2 the request was wrong (usage, workflow file, input files).
+var root = new RootCommand("MolScreen: virtual screening as a resumable, sharded batch workflow");
+root.Add(RunCommand.Create());
+root.Add(StageCommand.Create());
+root.Add(FinalizeCommand.Create());
+root.Add(StatusCommand.Create());
+root.Add(InspectCommand.Create());
+root.Add(ValidateCommand.Create());
+root.Add(WorkerCommand.Create());
+foreach (var c in DirectStageCommand.CreateAll(Stages.Catalog)) root.Add(c);
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine($"Try '{string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "molscreen" : "molscreen " + parse.CommandResult.Command.Name)} --help'.");
+    return ExitCodes.Usage;
+}
+return await CommandRunner.GuardAsync(() => parse.InvokeAsync());

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Quick start, step 1: install what is needed, build everything, run the example workflow.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+scripts/install-deps.sh
+dotnet build MolScreen.sln -c Release --nologo -v q -clp:ErrorsOnly
+./molscreen run workflows/example.yaml --out out/example "$@"
+echo
+echo "Example done. Try: ./molscreen status --out out/example   and   ./molscreen inspect out/example/ingest/part-00000.parquet"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages MolScreen builds against, runs with, or validates against.
+# Idempotent: installs only what is missing. Safe to call from build.sh, test.sh and CI.
+set -euo pipefail
+
+# Product dependencies and the data/peers the tests and example use (all from Debian bookworm).
+packages=(
+  rdkit-data        # NCI compound sets used by the example workflow and ingest validation tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing Debian packages: ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root (or sudo) to apt-get install ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq >&2
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using MolScreen.Workflow.Definition;
+using MolScreen.Workflow.Planning;
+
+namespace MolScreen.Cli.Commands;
+
+/// <summary>Arguments and options shared by the workflow commands, and how they resolve.</summary>
+internal static class CommonOptions
+{
+    public static Argument<FileInfo> Workflow() => new("workflow") { Description = "Workflow file (YAML), e.g. workflows/example.yaml" };
+
+    public static Option<DirectoryInfo?> Out() => new("--out", "-o") { Description = "Run directory (default: out/<workflow name>)" };
+
+    public static WorkflowDefinition LoadWorkflow(FileInfo file) => WorkflowLoader.Load(file.FullName, Stages.Catalog);
+
+    public static string OutDir(DirectoryInfo? given, WorkflowDefinition wf) =>
+        given?.FullName ?? Path.GetFullPath(Path.Combine("out", wf.Name));
+
+    /// <summary>For commands that take only a run directory: the one given, or the only run under ./out.</summary>
+    public static string ExistingRun(DirectoryInfo? given)
+    {
+        if (given != null)
+            return PlanSummary.TryLoad(given.FullName) != null ? given.FullName
+                : throw new UsageException($"{given.FullName} is not a MolScreen run directory (no _plan/plan.json)");
+        var runs = Directory.Exists("out") ? Directory.GetDirectories("out").Where(d => PlanSummary.TryLoad(d) != null).ToList() : [];
+        return runs.Count == 1 ? Path.GetFullPath(runs[0])
+            : throw new UsageException(runs.Count == 0 ? "no run directory found under ./out; pass --out DIR" : $"several runs under ./out ({string.Join(", ", runs.Select(Path.GetFileName))}); pass --out DIR");
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using MolScreen.Core.Shards;
+using MolScreen.Core.Stages;
+using MolScreen.Workflow.Definition;
+
+namespace MolScreen.Cli.Commands;
+
+/// <summary>
+/// Every stage as a one-off command (`molscreen ingest a.smi b.sdf --out lib.parquet`), its
+/// parameters as options generated from the same declarations the workflow file is checked against.
+/// Output is one Parquet file; rejects go beside it as NAME.rejects.parquet.
+/// </summary>
+internal static class DirectStageCommand
+{
+    public static IEnumerable<Command> CreateAll(StageCatalog catalog) => catalog.All.Select(Create);
+
+    private static Command Create(IStage stage)
+    {
+        var inputs = new Argument<FileInfo[]>("inputs")
+        {
+            Description = stage.Shape == StageShape.Source ? "Input files" : "Input Parquet file (output of the upstream stage)",
+            Arity = stage.Shape == StageShape.Source ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne,
+        };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "Output Parquet file", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
+        var cmd = new Command(stage.Kind, stage.Description) { inputs, output, seed };
+        var options = stage.Parameters.Select(spec =>
+        {
+            var o = new Option<string?>("--" + spec.Name.Replace('_', '-'))
+            {
+                Description = $"{spec.Description} ({spec.TypeName}{(spec.Default != null ? $", default {Format(spec.Default)}" : "")})",
+            };
+            cmd.Add(o);
+            return (spec, o);
+        }).ToList();
+
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var values = new List<KeyValuePair<string, object?>>();
+            foreach (var (spec, o) in options)
+            {
+                if (pr.GetResult(o) == null) continue;
+                var v = spec.Parse(pr.GetValue(o), out var error);
+                if (error != null) throw new UsageException(error);
+                values.Add(new(spec.Name, v));
+            }
+            var parameters = StageParameters.Defaults(stage.Parameters).With(values);
+            var files = pr.GetValue(inputs)!;
+            foreach (var f in files.Where(f => !f.Exists)) throw new UsageException($"{f.FullName}: no such file");
+            var outPath = pr.GetValue(output)!.FullName;
+            var rejectsPath = Path.ChangeExtension(outPath, null) + ".rejects.parquet";
+            var rejects = new RejectSink();
+            var ctx = new ShardContext(stage.Kind, 0, 1, parameters, pr.GetValue(seed), rejects, ct);
+            ShardResult result;
+            if (stage is ISourceStage source)
+            {
+                var srcInputs = files.Select(f => new SourceInput(f.FullName, parameters)).ToList();
+                var index = source.BuildIndex(srcInputs, int.MaxValue, ct);
+                var shard = index.Shards.Count > 0 ? index.Shards[0] : new SourceShard(0, 0, "", []);
+                result = await source.RunShardAsync(ctx, srcInputs, shard, outPath);
+            }
+            else result = await ((IMapStage)stage).RunShardAsync(ctx, files[0].FullName, outPath);
+            await rejects.WriteAsync(rejectsPath);
+            var balanced = result.RecordsIn == result.RecordsOut + rejects.Count;
+            Console.WriteLine($"{stage.Kind}: in {result.RecordsIn} = out {result.RecordsOut} + rejected {rejects.Count}{(balanced ? "" : "  MISMATCH")}");
+            Console.WriteLine($"wrote {outPath}{(rejects.Count > 0 ? $" and {rejectsPath}" : "")}");
+            return balanced ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+        return cmd;
+    }
+
+    private static string Format(object v) => v switch { bool b => b ? "true" : "false", string[] a => string.Join(",", a), _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)! };
+}

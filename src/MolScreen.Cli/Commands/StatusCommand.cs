@@ -1,0 +1,59 @@
+using System.CommandLine;
+using MolScreen.Cli.Rendering;
+using MolScreen.Workflow.Execution;
+using MolScreen.Workflow.Planning;
+
+namespace MolScreen.Cli.Commands;
+
+/// <summary>`molscreen status`: per-stage progress of a run directory, read from shard manifests only.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var outDir = CommonOptions.Out();
+        var cmd = new Command("status", "Show per-stage progress of a run (shards done/total, records in/out/rejected)") { outDir };
+        cmd.SetAction(pr =>
+        {
+            var dir = CommonOptions.ExistingRun(pr.GetValue(outDir));
+            var plan = PlanSummary.TryLoad(dir)!;
+            Console.WriteLine($"run {plan.Name} ({plan.Workflow}) in {dir}");
+            var totals = RunFinalizer.Totals(dir, plan);
+            TotalsPrinter.Print(Console.Out, totals, withBalance: false);
+            foreach (var s in plan.Stages)
+            {
+                var layout = new MolScreen.Core.Shards.ShardLayout(dir, s.Name);
+                for (int k = 0; k < s.ShardCount; k++)
+                {
+                    var marker = FailureMarker.PathFor(layout, k);
+                    if (layout.Manifest(k) == null && File.Exists(marker))
+                        Console.WriteLine($"  {s.Name} shard {k} failed: {File.ReadAllText(marker)}");
+                }
+            }
+            var complete = totals.All(t => t.ShardsDone == t.Shards);
+            Console.WriteLine(complete
+                ? File.Exists(Path.Combine(dir, "rejects.parquet")) ? "complete" : "all shards done; run `molscreen finalize` to merge rejects"
+                : "incomplete: rerun `molscreen run` (or the missing `molscreen stage` tasks) to finish");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}
+
+/// <summary>`molscreen validate`: check a workflow file and print its plan without running anything.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var workflow = CommonOptions.Workflow();
+        var cmd = new Command("validate", "Check a workflow file (stages, inputs, parameter types, cycles) without running it") { workflow };
+        cmd.SetAction(pr =>
+        {
+            var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
+            Console.WriteLine($"{wf.FilePath}: ok — workflow '{wf.Name}', seed {wf.Seed}, shard_size {wf.ShardSize}");
+            foreach (var s in wf.Stages)
+                Console.WriteLine($"  {s.Name} ({s.Stage.Kind}) <- {(s.Input ?? string.Join(", ", s.Inputs.Select(i => i.Path)))}  params {s.Parameters}");
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}

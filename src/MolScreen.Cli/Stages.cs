@@ -1,0 +1,10 @@
+using MolScreen.Ingest;
+using MolScreen.Workflow.Definition;
+
+namespace MolScreen.Cli;
+
+/// <summary>The stage kinds compiled into this build; later stage projects add theirs here.</summary>
+public static class Stages
+{
+    public static StageCatalog Catalog { get; } = new(new IngestStage());
+}

@@ -1,0 +1,70 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace MolScreen.Core.IO;
+
+/// <summary>One column of one row group: a Parquet field and its values as a typed array.</summary>
+public sealed record ColumnData(DataField Field, Array Values)
+{
+    public int Length => Values.Length;
+}
+
+/// <summary>
+/// The one place that maps our column arrays onto Parquet.Net 6's generic read/write calls.
+/// Supported value arrays: string?[], byte[]?[], and T[] or T?[] for long, int, double, float, bool.
+/// </summary>
+public static class ParquetColumns
+{
+    public static Task WriteAsync(ParquetRowGroupWriter rg, ColumnData c) => c.Values switch
+    {
+        string?[] s => rg.WriteAsync(c.Field, (IReadOnlyCollection<string>)s!, null),
+        byte[]?[] b => rg.WriteAsync(c.Field, (IReadOnlyCollection<byte[]>)b!, null),
+        long[] v => rg.WriteAsync<long>(c.Field, v, null, null, default),
+        long?[] v => rg.WriteAsync<long>(c.Field, v, null, null, default),
+        int[] v => rg.WriteAsync<int>(c.Field, v, null, null, default),
+        int?[] v => rg.WriteAsync<int>(c.Field, v, null, null, default),
+        double[] v => rg.WriteAsync<double>(c.Field, v, null, null, default),
+        double?[] v => rg.WriteAsync<double>(c.Field, v, null, null, default),
+        float[] v => rg.WriteAsync<float>(c.Field, v, null, null, default),
+        float?[] v => rg.WriteAsync<float>(c.Field, v, null, null, default),
+        bool[] v => rg.WriteAsync<bool>(c.Field, v, null, null, default),
+        bool?[] v => rg.WriteAsync<bool>(c.Field, v, null, null, default),
+        _ => throw new NotSupportedException($"column '{c.Field.Name}': unsupported array type {c.Values.GetType().Name}"),
+    };
+
+    public static async Task<Array> ReadAsync(ParquetRowGroupReader rg, DataField f)
+    {
+        int n = checked((int)rg.RowCount);
+        var t = f.ClrType;
+        // Parquet.Net 6 reports text and binary columns read from a file as ReadOnlyMemory<char/byte>.
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) { var a = new string[n]; await rg.ReadAsync(f, a.AsMemory(), null); return a; }
+        if (t == typeof(byte[]) || t == typeof(ReadOnlyMemory<byte>)) { var a = new byte[n][]; await rg.ReadAsync(f, a.AsMemory(), null); return a; }
+        if (t == typeof(long)) return f.IsNullable ? await ReadNullable<long>(rg, f, n) : await ReadPlain<long>(rg, f, n);
+        if (t == typeof(int)) return f.IsNullable ? await ReadNullable<int>(rg, f, n) : await ReadPlain<int>(rg, f, n);
+        if (t == typeof(double)) return f.IsNullable ? await ReadNullable<double>(rg, f, n) : await ReadPlain<double>(rg, f, n);
+        if (t == typeof(float)) return f.IsNullable ? await ReadNullable<float>(rg, f, n) : await ReadPlain<float>(rg, f, n);
+        if (t == typeof(bool)) return f.IsNullable ? await ReadNullable<bool>(rg, f, n) : await ReadPlain<bool>(rg, f, n);
+        throw new NotSupportedException($"column '{f.Name}': unsupported Parquet type {t.Name}");
+    }
+
+    private static async Task<Array> ReadPlain<T>(ParquetRowGroupReader rg, DataField f, int n) where T : struct
+    {
+        var a = new T[n]; await rg.ReadAsync<T>(f, a.AsMemory(), null); return a;
+    }
+
+    private static async Task<Array> ReadNullable<T>(ParquetRowGroupReader rg, DataField f, int n) where T : struct
+    {
+        var a = new T?[n]; await rg.ReadAsync<T>(f, a.AsMemory(), null); return a;
+    }
+
+    /// <summary>Formats one cell for display (inspect, logs); binary shows as length + hex prefix.</summary>
+    public static string Format(Array values, int row) => values.GetValue(row) switch
+    {
+        null => "null",
+        byte[] b => $"<{b.Length} B {Convert.ToHexStringLower(b.AsSpan(0, Math.Min(8, b.Length)))}{(b.Length > 8 ? "…" : "")}>",
+        double d => d.ToString("G6", System.Globalization.CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", System.Globalization.CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        var o => Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}

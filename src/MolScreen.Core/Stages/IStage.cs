@@ -1,0 +1,41 @@
+using MolScreen.Core.IO;
+using MolScreen.Core.Shards;
+
+namespace MolScreen.Core.Stages;
+
+/// <summary>Source stages read files and define the shards; map stages turn upstream shard k into shard k.</summary>
+public enum StageShape { Source, Map }
+
+/// <summary>What every stage declares; the engine needs nothing else to plan, hash and document it.</summary>
+public interface IStage
+{
+    string Kind { get; }
+    string Description { get; }
+    /// <summary>Bump when the stage's output for the same input and parameters changes.</summary>
+    string Version { get; }
+    StageShape Shape { get; }
+    IReadOnlyList<ParameterSpec> Parameters { get; }
+}
+
+/// <summary>Everything a stage needs to process one shard; rejects go to <see cref="Rejects"/>.</summary>
+public sealed record ShardContext(string StageName, int Shard, int ShardCount, StageParameters Parameters, int Seed, RejectSink Rejects, CancellationToken Cancellation);
+
+/// <summary>A processed shard: records in and out (in = out + rejects is checked by the engine) and the data file.</summary>
+public sealed record ShardResult(long RecordsIn, long RecordsOut, FileDigest Data);
+
+/// <summary>A source input file with the parameters that apply to it (stage parameters plus per-input overrides).</summary>
+public sealed record SourceInput(string Path, StageParameters Parameters);
+
+public interface ISourceStage : IStage
+{
+    /// <summary>Scans the inputs once and cuts them into shards of <paramref name="shardSize"/> records.</summary>
+    SourceIndex BuildIndex(IReadOnlyList<SourceInput> inputs, int shardSize, CancellationToken ct);
+
+    Task<ShardResult> RunShardAsync(ShardContext ctx, IReadOnlyList<SourceInput> inputs, SourceShard shard, string dataPath);
+}
+
+public interface IMapStage : IStage
+{
+    /// <summary>Reads one upstream shard (Parquet with an `id` column) and writes this stage's shard.</summary>
+    Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath);
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MolScreen.Core.IO;
+using MolScreen.Core.Stages;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MolScreen.Workflow.Definition;
+
+/// <summary>
+/// Reads and validates a workflow file completely before any work starts: every problem is reported
+/// with file, line and column and what was expected.
+/// </summary>
+public static partial class WorkflowLoader
+{
+    private static readonly string[] TopKeys = ["name", "description", "seed", "shard_size", "stages"];
+    private static readonly string[] StageKeys = ["kind", "description", "input", "inputs", "params", "resources"];
+    private static readonly string[] ResourceKeys = ["cpus", "mem", "time", "gpus", "partition"];
+
+    [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
+    private static partial Regex StageNamePattern();
+
+    public static WorkflowDefinition Load(string path, StageCatalog catalog)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new WorkflowException(path, 0, 0, "workflow file not found");
+        var text = File.ReadAllText(full);
+        return Parse(text, full, catalog);
+    }
+
+    public static WorkflowDefinition Parse(string text, string file, StageCatalog catalog)
+    {
+        var yaml = new YamlStream();
+        try { yaml.Load(new StringReader(text)); }
+        catch (YamlException e) { throw new WorkflowException(file, e.Start.Line, e.Start.Column, "invalid YAML: " + e.Message); }
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+            throw new WorkflowException(file, 1, 1, "expected a mapping with keys: " + string.Join(", ", TopKeys));
+
+        var p = new ParameterReader(file);
+        var top = Keys(root, TopKeys, "workflow", p);
+        var name = RequiredScalar(top, "name", root, p);
+        var seed = (int)(top.TryGetValue("seed", out var sn) ? Integer(sn, "seed", 0, int.MaxValue, p) : 42);
+        var shardSize = (int)(top.TryGetValue("shard_size", out var zn) ? Integer(zn, "shard_size", 1, 100_000_000, p) : 10_000);
+        var description = top.TryGetValue("description", out var dn) ? ScalarText(dn, "description", p) : null;
+        if (!top.TryGetValue("stages", out var stagesNode) || stagesNode is not YamlMappingNode stagesMap || stagesMap.Children.Count == 0)
+            throw p.Error(top.GetValueOrDefault("stages") ?? root, "'stages' must be a mapping of stage name to stage");
+
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var stages = new List<StageDefinition>();
+        foreach (var (keyNode, valueNode) in stagesMap.Children)
+            stages.Add(ReadStage(keyNode, valueNode, catalog, baseDir, p));
+
+        CheckGraph(stages, p, stagesMap);
+        return new WorkflowDefinition(file, name, description, seed, shardSize, stages, ContentHash.OfText(text));
+    }
+
+    private static StageDefinition ReadStage(YamlNode keyNode, YamlNode valueNode, StageCatalog catalog, string baseDir, ParameterReader p)
+    {
+        var stageName = ((YamlScalarNode)keyNode).Value ?? "";
+        if (!StageNamePattern().IsMatch(stageName))
+            throw p.Error(keyNode, $"stage name '{stageName}' must be lower-case letters, digits, '_' or '-', starting with a letter");
+        if (valueNode is not YamlMappingNode body) throw p.Error(valueNode, $"stage '{stageName}': expected a mapping with keys: {string.Join(", ", StageKeys)}");
+        var keys = Keys(body, StageKeys, $"stage '{stageName}'", p);
+
+        var kind = keys.TryGetValue("kind", out var kn) ? ScalarText(kn, "kind", p) : stageName;
+        var stage = catalog.Find(kind) ?? throw p.Error(keys.GetValueOrDefault("kind") ?? keyNode, $"unknown stage kind '{kind}' (known: {catalog.KnownKinds})");
+
+        var parameters = StageParameters.Defaults(stage.Parameters);
+        if (keys.TryGetValue("params", out var pn))
+            parameters = parameters.With(ReadParams(pn, stage, $"stage '{stageName}'", p, perInputOnly: false));
+
+        string? input = null;
+        var inputs = new List<SourceInput>();
+        if (stage.Shape == StageShape.Source)
+        {
+            if (keys.ContainsKey("input")) throw p.Error(keys["input"], $"stage '{stageName}' ({kind}) reads files: use 'inputs', a list of paths");
+            if (!keys.TryGetValue("inputs", out var inn)) throw p.Error(keyNode, $"stage '{stageName}' ({kind}) needs 'inputs': a list of input files");
+            inputs.AddRange(ReadInputs(inn, stage, parameters, baseDir, stageName, p));
+        }
+        else
+        {
+            if (keys.ContainsKey("inputs")) throw p.Error(keys["inputs"], $"stage '{stageName}' ({kind}) reads another stage: use 'input: STAGE'");
+            if (!keys.TryGetValue("input", out var inn)) throw p.Error(keyNode, $"stage '{stageName}' ({kind}) needs 'input': the name of the stage it reads");
+            input = ScalarText(inn, "input", p);
+        }
+
+        var resources = keys.TryGetValue("resources", out var rn) ? ReadResources(rn, stageName, p) : new StageResources();
+        return new StageDefinition(stageName, stage, input, inputs, parameters, resources, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
+    }
+
+    private static IEnumerable<KeyValuePair<string, object?>> ReadParams(YamlNode node, IStage stage, string where, ParameterReader p, bool perInputOnly)
+    {
+        if (node is not YamlMappingNode map) throw p.Error(node, $"{where}: 'params' must be a mapping");
+        foreach (var (k, v) in map.Children)
+        {
+            var key = ((YamlScalarNode)k).Value ?? "";
+            var spec = stage.Parameters.FirstOrDefault(s => s.Name == key);
+            if (spec == null || (perInputOnly && !spec.PerInput))
+            {
+                var allowed = stage.Parameters.Where(s => !perInputOnly || s.PerInput).Select(s => s.Name);
+                throw p.Error(k, $"{where}: unknown parameter '{key}' for stage kind '{stage.Kind}' (expected one of: {string.Join(", ", allowed)})");
+            }
+            yield return new(key, p.Read(spec, v));
+        }
+    }
+
+    private static IEnumerable<SourceInput> ReadInputs(YamlNode node, IStage stage, StageParameters stageParams, string baseDir, string stageName, ParameterReader p)
+    {
+        var items = node switch
+        {
+            YamlSequenceNode seq when seq.Children.Count > 0 => seq.Children.ToList(),
+            YamlScalarNode s => [s],
+            _ => throw p.Error(node, $"stage '{stageName}': 'inputs' must be a non-empty list of paths"),
+        };
+        foreach (var item in items)
+        {
+            YamlNode pathNode = item;
+            var parameters = stageParams;
+            if (item is YamlMappingNode m)
+            {
+                var pathKey = m.Children.Keys.FirstOrDefault(k => ((YamlScalarNode)k).Value == "path")
+                    ?? throw p.Error(item, $"stage '{stageName}': an input given as a mapping needs 'path'");
+                pathNode = m.Children[pathKey];
+                var rest = new YamlMappingNode(m.Children.Where(c => c.Key != pathKey));
+                parameters = stageParams.With(ReadParams(rest, stage, $"stage '{stageName}' input", p, perInputOnly: true));
+            }
+            var pattern = ScalarText(pathNode, "path", p);
+            var matches = ExpandPath(pattern, baseDir);
+            if (matches.Count == 0) throw p.Error(pathNode, $"stage '{stageName}': input file not found: {pattern}");
+            foreach (var path in matches) yield return new SourceInput(path, parameters);
+        }
+    }
+
+    /// <summary>Relative paths are relative to the workflow file; '*' and '?' are allowed in the file name.</summary>
+    private static List<string> ExpandPath(string pattern, string baseDir)
+    {
+        var full = Path.GetFullPath(Path.Combine(baseDir, pattern));
+        var name = Path.GetFileName(full);
+        if (name.IndexOfAny(['*', '?']) < 0) return File.Exists(full) ? [full] : [];
+        var dir = Path.GetDirectoryName(full)!;
+        return Directory.Exists(dir) ? Directory.GetFiles(dir, name).Order(StringComparer.Ordinal).ToList() : [];
+    }
+
+    private static StageResources ReadResources(YamlNode node, string stageName, ParameterReader p)
+    {
+        if (node is not YamlMappingNode map) throw p.Error(node, $"stage '{stageName}': 'resources' must be a mapping");
+        var keys = Keys(map, ResourceKeys, $"stage '{stageName}' resources", p);
+        var r = new StageResources();
+        if (keys.TryGetValue("cpus", out var c)) r = r with { Cpus = (int)Integer(c, "cpus", 1, 1024, p) };
+        if (keys.TryGetValue("gpus", out var g)) r = r with { Gpus = (int)Integer(g, "gpus", 0, 64, p) };
+        if (keys.TryGetValue("mem", out var m))
+        {
+            var mem = ScalarText(m, "mem", p);
+            if (!MemoryPattern().IsMatch(mem)) throw p.Error(m, $"'mem' expects a size like 4G or 500M, got '{mem}'");
+            r = r with { Memory = mem };
+        }
+        if (keys.TryGetValue("time", out var t))
+        {
+            var time = ScalarText(t, "time", p);
+            if (!TimePattern().IsMatch(time)) throw p.Error(t, $"'time' expects [D-]HH:MM:SS or minutes, got '{time}'");
+            r = r with { Time = time };
+        }
+        if (keys.TryGetValue("partition", out var pa)) r = r with { Partition = ScalarText(pa, "partition", p) };
+        return r;
+    }
+
+    [GeneratedRegex("^[0-9]+[KMGT]?$")] private static partial Regex MemoryPattern();
+    [GeneratedRegex(@"^([0-9]+-)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}$|^[0-9]+$")] private static partial Regex TimePattern();
+
+    /// <summary>Map inputs must name defined stages and the stage graph must be acyclic.</summary>
+    private static void CheckGraph(List<StageDefinition> stages, ParameterReader p, YamlMappingNode stagesMap)
+    {
+        var byName = stages.ToDictionary(s => s.Name);
+        YamlNode NodeOf(StageDefinition s) => stagesMap.Children.Keys.First(k => ((YamlScalarNode)k).Value == s.Name);
+        foreach (var s in stages.Where(s => s.Input != null && !byName.ContainsKey(s.Input)))
+            throw p.Error(NodeOf(s), $"stage '{s.Name}': input stage '{s.Input}' is not defined (stages: {string.Join(", ", byName.Keys)})");
+        foreach (var s in stages)
+        {
+            var path = new List<string> { s.Name };
+            for (var cur = s; cur.Input != null; cur = byName[cur.Input])
+            {
+                if (path.Contains(cur.Input)) throw p.Error(NodeOf(s), $"stages form a cycle: {string.Join(" -> ", path)} -> {cur.Input}");
+                path.Add(cur.Input);
+            }
+        }
+    }
+
+    private static Dictionary<string, YamlNode> Keys(YamlMappingNode map, string[] allowed, string where, ParameterReader p)
+    {
+        var d = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(key)) throw p.Error(k, $"{where}: unknown key '{key}' (expected one of: {string.Join(", ", allowed)})");
+            d[key] = v;
+        }
+        return d;
+    }
+
+    private static string RequiredScalar(Dictionary<string, YamlNode> keys, string key, YamlNode parent, ParameterReader p) =>
+        keys.TryGetValue(key, out var n) ? ScalarText(n, key, p) : throw p.Error(parent, $"missing required key '{key}'");
+
+    private static string ScalarText(YamlNode n, string key, ParameterReader p) =>
+        n is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw p.Error(n, $"'{key}' expects a non-empty string");
+
+    private static long Integer(YamlNode n, string key, long min, long max, ParameterReader p)
+    {
+        var text = n is YamlScalarNode s ? s.Value : null;
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+            throw p.Error(n, $"'{key}' expects an integer, got '{text ?? n.NodeType.ToString().ToLowerInvariant()}'");
+        if (v < min || v > max) throw p.Error(n, $"'{key}' must be between {min} and {max}, got {v}");
+        return v;
+    }
+}

@@ -1,0 +1,106 @@
+using MolScreen.Core.IO;
+using MolScreen.Workflow.Planning;
+
+namespace MolScreen.Workflow.Execution;
+
+/// <summary>What happened to every shard of a run.</summary>
+public sealed record RunResult(IReadOnlyList<ShardOutcome> Done, IReadOnlyList<(string Stage, int Shard, string Error)> Failed, int NotRun)
+{
+    public bool Succeeded => Failed.Count == 0 && NotRun == 0;
+}
+
+/// <summary>
+/// Runs a whole plan on this machine. Shards flow through the DAG as soon as their upstream shard is
+/// done (shard k of a map stage needs only shard k upstream), so early shards reach the last stage
+/// while later ones are still being ingested. A failed shard stops only its own downstream shards.
+/// </summary>
+public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int workerCount, IRunObserver? observer = null)
+{
+    private readonly IRunObserver _observer = observer ?? new NullObserver();
+    private readonly object _gate = new();
+    private readonly PriorityQueue<(PlannedStage Stage, int Shard), (int, int)> _ready = new();
+    private readonly List<ShardOutcome> _done = new();
+    private readonly List<(string, int, string)> _failed = new();
+    private int _inFlight;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<RunResult> RunAsync(CancellationToken ct = default)
+    {
+        AtomicFile.RemoveStaleTemps(plan.OutDir);
+        foreach (var s in plan.Stages)
+            foreach (var f in s.Layout.FilesBeyond(s.ShardCount)) File.Delete(f);
+        _observer.Planned(plan.Stages.Select(s => (s.Name, s.ShardCount)).ToList());
+
+        foreach (var s in plan.Stages.Where(s => s.Upstream == null))
+            for (int k = 0; k < s.ShardCount; k++) Enqueue(s, k);
+
+        var total = plan.Stages.Sum(s => s.ShardCount);
+        int n = Math.Max(1, Math.Min(workerCount, plan.Stages.Where(s => s.Upstream == null).Sum(s => s.ShardCount)));
+        await Task.WhenAll(Enumerable.Range(0, n).Select(slot => Task.Run(() => WorkerLoop(slot, ct), ct)));
+        return new RunResult(_done.OrderBy(o => plan[o.Stage].Order).ThenBy(o => o.Shard).ToList(), _failed, total - _done.Count - _failed.Count);
+    }
+
+    private void Enqueue(PlannedStage s, int k) => _ready.Enqueue((s, k), (k, s.Order));
+
+    private async Task WorkerLoop(int slot, CancellationToken ct)
+    {
+        IShardWorker? worker = null;
+        try
+        {
+            while (await Next(ct) is { } job)
+            {
+                worker ??= workers.Start(slot);
+                try
+                {
+                    var outcome = await worker.RunAsync(job.Stage.Name, job.Shard, ct);
+                    Complete(job, outcome, null);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Complete(job, null, e.Message);
+                    if (e is WorkerCrashedException) { await worker.DisposeAsync(); worker = null; }
+                }
+            }
+        }
+        finally
+        {
+            if (worker != null) await worker.DisposeAsync();
+        }
+    }
+
+    private async Task<(PlannedStage Stage, int Shard)?> Next(CancellationToken ct)
+    {
+        while (true)
+        {
+            Task wait;
+            lock (_gate)
+            {
+                if (_ready.TryDequeue(out var job, out _)) { _inFlight++; return job; }
+                if (_inFlight == 0) { _changed.TrySetResult(); return null; }
+                wait = _changed.Task;
+            }
+            await wait.WaitAsync(ct);
+        }
+    }
+
+    private void Complete((PlannedStage Stage, int Shard) job, ShardOutcome? outcome, string? error)
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            if (outcome != null)
+            {
+                _done.Add(outcome);
+                foreach (var d in job.Stage.Downstream) Enqueue(d, job.Shard);
+            }
+            else _failed.Add((job.Stage.Name, job.Shard, error!));
+            var old = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            old.TrySetResult();
+        }
+        if (outcome != null) _observer.ShardDone(outcome);
+        else _observer.ShardFailed(job.Stage.Name, job.Shard, error!);
+    }
+
+    private sealed class NullObserver : IRunObserver;
+}

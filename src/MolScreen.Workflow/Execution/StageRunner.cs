@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using MolScreen.Core;
+using MolScreen.Core.Shards;
+using MolScreen.Core.Stages;
+using MolScreen.Workflow.Planning;
+
+namespace MolScreen.Workflow.Execution;
+
+/// <summary>The result of asking for one shard: reused from a previous run, or computed now.</summary>
+public sealed record ShardOutcome(string Stage, int Shard, bool Reused, long In, long Out, long Rejected, double Seconds);
+
+/// <summary>A shard cannot run yet, or its stage broke the in = out + rejected rule.</summary>
+public sealed class ShardException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Runs one shard of one stage: reuse it if its manifest matches the inputs and parameters, else
+/// compute it, write data and rejects atomically, check the record balance, and write the manifest last.
+/// </summary>
+public static class StageRunner
+{
+    public static async Task<ShardOutcome> RunShardAsync(Plan plan, PlannedStage stage, int shard, CancellationToken ct = default)
+    {
+        try
+        {
+            var outcome = await RunCheckedAsync(plan, stage, shard, ct);
+            FailureMarker.Clear(stage.Layout, shard);
+            return outcome;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ArgumentOutOfRangeException)
+        {
+            FailureMarker.Write(stage.Layout, shard, e.Message);
+            throw;
+        }
+    }
+
+    private static async Task<ShardOutcome> RunCheckedAsync(Plan plan, PlannedStage stage, int shard, CancellationToken ct)
+    {
+        if (shard < 0 || shard >= stage.ShardCount) throw new ArgumentOutOfRangeException(nameof(shard), $"stage '{stage.Name}' has shards 0..{stage.ShardCount - 1}");
+        var layout = stage.Layout;
+        var inputHash = InputHash(stage, shard, out var upstreamData);
+        var existing = layout.Manifest(shard);
+        if (existing != null && existing.IsValidFor(inputHash, stage.ParamHash, stage.Stage.Version, layout.StageDir))
+            return new ShardOutcome(stage.Name, shard, true, existing.RecordsIn, existing.RecordsOut, existing.RecordsRejected, existing.WallSeconds);
+
+        Directory.CreateDirectory(layout.StageDir);
+        // The old manifest must not outlive the data it described, even for a moment.
+        File.Delete(layout.ManifestPath(shard));
+        var sw = Stopwatch.StartNew();
+        var rejects = new RejectSink();
+        var ctx = new ShardContext(stage.Name, shard, stage.ShardCount, stage.Definition.Parameters, plan.Workflow.Seed, rejects, ct);
+        var result = stage.Stage switch
+        {
+            ISourceStage src => await src.RunShardAsync(ctx, stage.Definition.Inputs, stage.Index!.Shards[shard], layout.DataPath(shard)),
+            IMapStage map => await map.RunShardAsync(ctx, upstreamData!, layout.DataPath(shard)),
+            _ => throw new InvalidOperationException($"stage kind '{stage.Stage.Kind}' is neither a source nor a map stage"),
+        };
+        if (result.RecordsIn != result.RecordsOut + rejects.Count)
+            throw new ShardException($"{stage.Name} shard {shard}: records in ({result.RecordsIn}) != out ({result.RecordsOut}) + rejected ({rejects.Count})");
+        if (stage.Index != null && result.RecordsIn != stage.Index.Shards[shard].RecordCount)
+            throw new ShardException($"{stage.Name} shard {shard}: read {result.RecordsIn} records, the index expects {stage.Index.Shards[shard].RecordCount} (did an input change during the run?)");
+        var rejectsDigest = await rejects.WriteAsync(layout.RejectsPath(shard));
+        new ShardManifest
+        {
+            Stage = stage.Name, Kind = stage.Stage.Kind, Shard = shard, ShardCount = stage.ShardCount,
+            InputHash = inputHash, ParamHash = stage.ParamHash,
+            MolScreenVersion = MolScreenInfo.Version, StageVersion = stage.Stage.Version,
+            RecordsIn = result.RecordsIn, RecordsOut = result.RecordsOut, RecordsRejected = rejects.Count,
+            WallSeconds = Math.Round(sw.Elapsed.TotalSeconds, 3), Data = result.Data, Rejects = rejectsDigest,
+            FinishedUtc = DateTime.UtcNow, Host = Environment.MachineName,
+        }.Save(layout.ManifestPath(shard));
+        return new ShardOutcome(stage.Name, shard, false, result.RecordsIn, result.RecordsOut, rejects.Count, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A source shard is identified by its raw records; a map shard by its upstream shard's output bytes.</summary>
+    private static string InputHash(PlannedStage stage, int shard, out string? upstreamData)
+    {
+        upstreamData = null;
+        if (stage.Index != null) return stage.Index.Shards[shard].InputHash;
+        var up = stage.Upstream!;
+        var m = up.Layout.Manifest(shard);
+        if (m == null || !m.Data.Matches(up.Layout.StageDir))
+            throw new ShardException($"{stage.Name} shard {shard}: upstream shard {up.Name}/{up.Layout.Name(shard)} is not complete; run stage '{up.Name}' first");
+        upstreamData = up.Layout.DataPath(shard);
+        return m.Data.Sha256;
+    }
+}
