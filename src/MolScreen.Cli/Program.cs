@@ -20,4 +20,4 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine($"Try '{string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "molscreen" : "molscreen " + parse.CommandResult.Command.Name)} --help'.");
     return ExitCodes.Usage;
 }
-return await CommandRunner.GuardAsync(() => parse.InvokeAsync());
+return await CommandRunner.GuardAsync(() => parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }));

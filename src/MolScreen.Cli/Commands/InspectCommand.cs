@@ -22,7 +22,7 @@ internal static class InspectCommand
             Console.WriteLine($"{f.FullName}: {r.RowCount} rows in {r.RowGroupCount} row group(s), {f.Length} bytes");
             Console.WriteLine("schema:");
             foreach (var field in r.Schema.DataFields)
-                Console.WriteLine($"  {field.Name,-24} {field.ClrType.Name.ToLowerInvariant()}{(field.IsArray ? "[]" : "")}{(field.IsNullable ? " (nullable)" : "")}");
+                Console.WriteLine($"  {field.Name,-24} {TypeLabel(field.ClrType)}{(field.IsArray ? "[]" : "")}{(field.IsNullable ? " (nullable)" : "")}");
             if (n == 0) return ExitCodes.Ok;
             Console.WriteLine(string.Join('\t', r.Schema.DataFields.Select(d => d.Name)));
             int printed = 0;
@@ -37,6 +37,11 @@ internal static class InspectCommand
         });
         return cmd;
     }
+
+    private static string TypeLabel(Type t) =>
+        t == typeof(string) || t == typeof(ReadOnlyMemory<char>) ? "string"
+        : t == typeof(byte[]) || t == typeof(ReadOnlyMemory<byte>) ? "binary"
+        : t.Name.ToLowerInvariant();
 
     private static string Cell(string s, int width)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MolScreen.Cli.Rendering;
+using MolScreen.Core.IO;
 using MolScreen.Workflow.Execution;
 using MolScreen.Workflow.Planning;
 
@@ -30,6 +31,7 @@ internal static class StageCommand
             var plan = Plan.Build(wf, dir, Console.Error.WriteLine, ct);
             var st = plan[name];
             var log = new PlainObserver(Console.Out);
+            log.Planned([(name, (st.ShardCount - index + count - 1) / count)]);
             int failed = 0;
             for (int k = index; k < st.ShardCount; k += count)
             {
@@ -85,12 +87,20 @@ internal static class WorkerCommand
             var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
             var plan = Plan.Build(wf, CommonOptions.OutDir(pr.GetValue(outDir), wf), null, ct);
             var requests = new System.Collections.Concurrent.BlockingCollection<string>();
+            var busy = false;
             // stdin closing means the parent is gone (or done): stop at once, even mid-shard. Partial
             // output is only ever in temp files, which the next run removes.
             var reader = new Thread(() =>
             {
                 string? line;
                 while ((line = Console.In.ReadLine()) != null) requests.Add(line);
+                if (busy)
+                {
+                    // Orphaned mid-shard: drop our temps and die now, not after a graceful shutdown
+                    // that would let the shard finish into a run directory nobody is watching.
+                    AtomicFile.RemoveOwnTemps(plan.OutDir);
+                    System.Diagnostics.Process.GetCurrentProcess().Kill();
+                }
                 Environment.Exit(ExitCodes.Ok);
             }) { IsBackground = true, Name = "worker-stdin" };
             reader.Start();
@@ -98,12 +108,14 @@ internal static class WorkerCommand
             while (true)
             {
                 var line = requests.Take(ct);
+                busy = true;
                 if (!WorkerProtocol.TryParseRequest(line, out var stage, out var shard)) { Console.Error.WriteLine($"worker: bad request '{line}'"); continue; }
                 string reply;
                 try { reply = WorkerProtocol.Ok(await StageRunner.RunShardAsync(plan, plan[stage], shard, ct)); }
                 catch (Exception e) when (e is not OperationCanceledException) { reply = WorkerProtocol.Error(stage, shard, e.Message); }
                 stdout.WriteLine(reply);
                 stdout.Flush();
+                busy = false;
             }
         });
         return cmd;

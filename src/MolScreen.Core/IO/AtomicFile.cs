@@ -54,6 +54,15 @@ public static class AtomicFile
         return removed;
     }
 
+    /// <summary>A worker told to stop mid-shard removes what it had half-written.</summary>
+    public static void RemoveOwnTemps(string directory)
+    {
+        if (!Directory.Exists(directory)) return;
+        var suffix = TempMarker + Environment.ProcessId;
+        foreach (var path in Directory.EnumerateFiles(directory, ".*" + suffix, SearchOption.AllDirectories))
+            try { File.Delete(path); } catch (IOException) { }
+    }
+
     private static bool IsAlive(int pid)
     {
         try { using var p = Process.GetProcessById(pid); return !p.HasExited; }

@@ -44,7 +44,7 @@ public sealed record ShardManifest
     }
 
     /// <summary>True when this manifest describes exactly the work asked for and its files are intact.</summary>
-    public bool IsValidFor(string inputHash, string paramHash, string stageVersion, string directory) =>
+    public bool IsValidFor(string inputHash, string paramHash, string stageVersion, ShardLayout layout) =>
         InputHash == inputHash && ParamHash == paramHash && StageVersion == stageVersion
-        && MolScreenVersion == MolScreenInfo.Version && Data.Matches(directory) && Rejects.Matches(directory);
+        && MolScreenVersion == MolScreenInfo.Version && layout.FilesIntact(this);
 }

@@ -20,7 +20,7 @@ public sealed record StageResources(int Cpus = 1, string Memory = "4G", string T
 
 /// <summary>A workflow file error, located by file, line and column (1-based).</summary>
 public sealed class WorkflowException(string file, long line, long column, string message)
-    : Exception($"{file}:{line}:{column}: {message}")
+    : Exception(line > 0 ? $"{file}:{line}:{column}: {message}" : $"{file}: {message}")
 {
     public string File { get; } = file;
     public long Line { get; } = line;

@@ -37,6 +37,8 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
         var total = plan.Stages.Sum(s => s.ShardCount);
         int n = Math.Max(1, Math.Min(workerCount, plan.Stages.Where(s => s.Upstream == null).Sum(s => s.ShardCount)));
         await Task.WhenAll(Enumerable.Range(0, n).Select(slot => Task.Run(() => WorkerLoop(slot, ct), ct)));
+        // Workers orphaned by an earlier, killed run may have left temps after our start-up sweep.
+        AtomicFile.RemoveStaleTemps(plan.OutDir);
         return new RunResult(_done.OrderBy(o => plan[o.Stage].Order).ThenBy(o => o.Shard).ToList(), _failed, total - _done.Count - _failed.Count);
     }
 

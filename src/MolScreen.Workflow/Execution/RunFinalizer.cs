@@ -98,11 +98,11 @@ public static class RunFinalizer
 /// <summary>A failed shard leaves this small JSON beside its (absent) outputs, so `status` can show why.</summary>
 public static class FailureMarker
 {
-    public static string PathFor(ShardLayout layout, int shard) => Path.Combine(layout.StageDir, layout.Name(shard) + ".failed.json");
+    public static string PathFor(ShardLayout layout, int shard) => layout.FailurePath(shard);
 
     public static void Write(ShardLayout layout, int shard, string error)
     {
-        Directory.CreateDirectory(layout.StageDir);
+        Directory.CreateDirectory(layout.ShardsDir);
         AtomicFile.WriteAllText(PathFor(layout, shard), JsonSerializer.Serialize(new { shard, error, host = Environment.MachineName, utc = DateTime.UtcNow }));
     }
 

@@ -39,10 +39,10 @@ public static class StageRunner
         var layout = stage.Layout;
         var inputHash = InputHash(stage, shard, out var upstreamData);
         var existing = layout.Manifest(shard);
-        if (existing != null && existing.IsValidFor(inputHash, stage.ParamHash, stage.Stage.Version, layout.StageDir))
+        if (existing != null && existing.IsValidFor(inputHash, stage.ParamHash, stage.Stage.Version, layout))
             return new ShardOutcome(stage.Name, shard, true, existing.RecordsIn, existing.RecordsOut, existing.RecordsRejected, existing.WallSeconds);
 
-        Directory.CreateDirectory(layout.StageDir);
+        Directory.CreateDirectory(layout.ShardsDir);
         // The old manifest must not outlive the data it described, even for a moment.
         File.Delete(layout.ManifestPath(shard));
         var sw = Stopwatch.StartNew();
