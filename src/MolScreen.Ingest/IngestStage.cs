@@ -39,6 +39,7 @@ public sealed class IngestStage : ISourceStage
         new("name_column", ParameterType.String, null, "CSV/TSV/Parquet column holding the compound name (default: name, id, title, compound_id or mol_id if present)") { PerInput = true },
         new("name_field", ParameterType.String, null, "SDF data item holding the compound name (default: the molblock title line)") { PerInput = true },
         new("header", ParameterType.String, "auto", "Whether SMILES/CSV/TSV files start with a header line") { Choices = ["auto", "yes", "no"], PerInput = true },
+        new("id_prefix", ParameterType.String, null, "Prefix of compound ids (default: the file name without extensions); set it per input when files share a name") { PerInput = true },
         new("max_record_bytes", ParameterType.Integer, 1L << 20, "Records longer than this are rejected without being loaded") { Min = 1024, Max = 1L << 30, PerInput = true },
     ];
 
@@ -57,7 +58,9 @@ public sealed class IngestStage : ISourceStage
         MaxRecordBytes = (int)p.GetInt("max_record_bytes"),
     };
 
-    /// <summary>The id prefix for a file: its name without the format and .gz extensions.</summary>
+    /// <summary>The id prefix of an input: `id_prefix` if set, else the file name without format and .gz extensions.</summary>
+    public static string IdPrefix(SourceInput input) => input.Parameters.GetString("id_prefix") ?? SourceStem(input.Path);
+
     public static string SourceStem(string path)
     {
         var name = Path.GetFileName(path);
@@ -68,9 +71,9 @@ public sealed class IngestStage : ISourceStage
 
     public SourceIndex BuildIndex(IReadOnlyList<SourceInput> inputs, int shardSize, CancellationToken ct)
     {
-        var stems = inputs.GroupBy(i => SourceStem(i.Path)).FirstOrDefault(g => g.Count() > 1);
-        if (stems != null)
-            throw new InputFormatException(stems.First().Path, $"inputs {string.Join(" and ", stems.Select(i => i.Path))} would give the same compound ids ('{stems.Key}:N'); rename one");
+        var clash = inputs.GroupBy(IdPrefix).FirstOrDefault(g => g.Count() > 1);
+        if (clash != null)
+            throw new InputFormatException(clash.First().Path, $"inputs {string.Join(" and ", clash.Select(i => i.Path))} would give the same compound ids ('{clash.Key}:N'); give them distinct id_prefix values");
 
         var builder = new ShardIndexBuilder(shardSize);
         var fingerprints = new List<InputFingerprint>();
@@ -99,7 +102,7 @@ public sealed class IngestStage : ISourceStage
         {
             var input = inputs[seg.Input];
             var source = Path.GetFileName(input.Path);
-            var stem = SourceStem(input.Path);
+            var stem = IdPrefix(input);
             using var reader = RecordReaderFactory.Open(input.Path, OptionsFor(input.Parameters));
             long taken = 0;
             foreach (var rec in reader.Read(seg.StartRecord, seg.StartByte))
