@@ -7,7 +7,7 @@ namespace MolScreen.EndToEnd.Tests;
 public class ShardConcurrencyTests
 {
     [Fact]
-    public void ConcurrentStageProcessesMatchRun()
+    public async Task ConcurrentStageProcessesMatchRun()
     {
         using var dir = new TempDir();
         Library.Write(dir.Combine("lib.smi"), 20_000);
@@ -22,8 +22,8 @@ public class ShardConcurrencyTests
         var outB = b.StandardOutput.ReadToEndAsync();
         Assert.True(a.WaitForExit(TimeSpan.FromMinutes(3)) && b.WaitForExit(TimeSpan.FromMinutes(3)));
         Assert.Equal((0, 0), (a.ExitCode, b.ExitCode));
-        Assert.Equal(4, outA.Result.Split('\n').Count(l => l.Contains(" done ")));
-        Assert.Equal(4, outB.Result.Split('\n').Count(l => l.Contains(" done ")));
+        Assert.Equal(4, (await outA).Split('\n').Count(l => l.Contains(" done ")));
+        Assert.Equal(4, (await outB).Split('\n').Count(l => l.Contains(" done ")));
 
         var status = CliProcess.Run(dir.Path, "status", "--out", dir.Combine("array"));
         Assert.Contains("all shards done", status.Stdout);

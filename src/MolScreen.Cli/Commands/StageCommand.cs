@@ -37,6 +37,7 @@ internal static class StageCommand
             {
                 try { log.ShardDone(await StageRunner.RunShardAsync(plan, st, k, ct)); }
                 catch (Exception e) when (e is not OperationCanceledException) { failed++; log.ShardFailed(name, k, e.Message); }
+                WorkerMemory.ReleaseBetweenShards();
             }
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
@@ -116,6 +117,7 @@ internal static class WorkerCommand
                 stdout.WriteLine(reply);
                 stdout.Flush();
                 busy = false;
+                WorkerMemory.ReleaseBetweenShards();
             }
         });
         return cmd;

@@ -14,7 +14,7 @@ public sealed class TableReader : IAsyncDisposable
     public static async Task<TableReader> OpenAsync(string path)
     {
         var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        try { return new TableReader(fs, await ParquetReader.CreateAsync(fs)); }
+        try { return new TableReader(fs, await ParquetReader.CreateAsync(fs, ParquetSettings.Options())); }
         catch (Exception e) { await fs.DisposeAsync(); throw new InvalidDataException($"{path}: not a readable Parquet file ({e.Message})", e); }
     }
 

@@ -30,7 +30,7 @@ public sealed class TableWriter : IAsyncDisposable
         var w = new TableWriter(target, schema);
         Directory.CreateDirectory(Path.GetDirectoryName(w._target)!);
         w._stream = new FileStream(w._temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        w._writer = await ParquetWriter.CreateAsync(schema, w._stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy });
+        w._writer = await ParquetWriter.CreateAsync(schema, w._stream, ParquetSettings.Options());
         if (metadata != null) w._writer.CustomMetadata = metadata.ToDictionary();
         return w;
     }

@@ -24,6 +24,8 @@ public sealed class ProcessWorkerFactory(string workflowPath, string outDir) : I
         if (Path.GetFileNameWithoutExtension(host) == "dotnet" && !string.IsNullOrEmpty(entry)) psi.ArgumentList.Add(entry);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["OMP_NUM_THREADS"] = "1";
+        // Flat worker memory over many shards (see the molscreen launcher); a user's own setting wins.
+        if (!psi.Environment.ContainsKey("DOTNET_GCgen0size")) psi.Environment["DOTNET_GCgen0size"] = "0x1000000";
         psi.Environment["MOLSCREEN_WORKER"] = "1";
         return psi;
     }
