@@ -37,8 +37,8 @@ public static class ParquetColumns
         int n = checked((int)rg.RowCount);
         var t = f.ClrType;
         // Parquet.Net 6 reports text and binary columns read from a file as ReadOnlyMemory<char/byte>.
-        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) { var a = new string[n]; await rg.ReadAsync(f, a.AsMemory(), null); return a; }
-        if (t == typeof(byte[]) || t == typeof(ReadOnlyMemory<byte>)) { var a = new byte[n][]; await rg.ReadAsync(f, a.AsMemory(), null); return a; }
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) { var a = new string?[n]; await rg.ReadAsync(f, a.AsMemory(), null); return a; }
+        if (t == typeof(byte[]) || t == typeof(ReadOnlyMemory<byte>)) { var a = new byte[]?[n]; await rg.ReadAsync(f, a.AsMemory(), null); return a; }
         if (t == typeof(long)) return f.IsNullable ? await ReadNullable<long>(rg, f, n) : await ReadPlain<long>(rg, f, n);
         if (t == typeof(int)) return f.IsNullable ? await ReadNullable<int>(rg, f, n) : await ReadPlain<int>(rg, f, n);
         if (t == typeof(double)) return f.IsNullable ? await ReadNullable<double>(rg, f, n) : await ReadPlain<double>(rg, f, n);
