@@ -6,6 +6,8 @@ set -euo pipefail
 # Product dependencies and the data/peers the tests and example use (all from Debian bookworm).
 packages=(
   rdkit-data        # NCI compound sets used by the example workflow and ingest validation tests
+  slurm-wlm munge   # `molscreen submit --scheduler slurm` is tested against a real throw-away cluster
+  python3           # tests/slurm/cluster.sh picks free ports with it
 )
 
 missing=()

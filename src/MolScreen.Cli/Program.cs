@@ -7,6 +7,7 @@ var root = new RootCommand("MolScreen: virtual screening as a resumable, sharded
 root.Add(RunCommand.Create());
 root.Add(StageCommand.Create());
 root.Add(FinalizeCommand.Create());
+root.Add(SubmitCommand.Create());
 root.Add(StatusCommand.Create());
 root.Add(InspectCommand.Create());
 root.Add(ValidateCommand.Create());

@@ -8,7 +8,9 @@ public static class CliProcess
 {
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "molscreen");
 
-    public static Process Start(string workDir, params string[] args)
+    public static Process Start(string workDir, params string[] args) => Start(workDir, null, args);
+
+    public static Process Start(string workDir, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
         var psi = new ProcessStartInfo(Executable)
         {
@@ -16,6 +18,7 @@ public static class CliProcess
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["CI"] = "true"; // plain log lines, no progress bars
+        foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         return Process.Start(psi)!;
     }
 
@@ -24,9 +27,11 @@ public static class CliProcess
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
     }
 
-    public static Result Run(string workDir, params string[] args)
+    public static Result Run(string workDir, params string[] args) => Run(workDir, null, args);
+
+    public static Result Run(string workDir, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
-        using var p = Start(workDir, args);
+        using var p = Start(workDir, env, args);
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         p.OutputDataReceived += (_, e) => { if (e.Data != null) lock (stdout) stdout.AppendLine(e.Data); };

@@ -2,12 +2,34 @@ using System.CommandLine;
 using MolScreen.Cli.Rendering;
 using MolScreen.Workflow.Execution;
 using MolScreen.Workflow.Planning;
+using MolScreen.Workflow.Slurm;
 
 namespace MolScreen.Cli.Commands;
 
 /// <summary>`molscreen status`: per-stage progress of a run directory, read from shard manifests only.</summary>
 internal static class StatusCommand
 {
+    /// <summary>What SLURM says about the latest submission, when the run was submitted there.</summary>
+    private static void PrintScheduler(string dir)
+    {
+        (IReadOnlyList<SlurmStageStatus> Stages, SlurmTask? Finalize)? slurm;
+        try { slurm = SlurmStatus.Collect(dir); }
+        catch (InvalidOperationException e) { Console.WriteLine($"slurm: cannot query the scheduler ({e.Message})"); return; }
+        if (slurm is not { } s) return;
+        Console.WriteLine("slurm (latest submission):");
+        foreach (var st in s.Stages)
+        {
+            Console.WriteLine($"  {st.Stage,-12} job {st.JobId}: running {st.Running}, pending {st.Pending}, failed {st.Failed.Count}");
+            foreach (var f in st.Failed)
+            {
+                Console.WriteLine($"    shard {f.Shard}: {f.State} (exit {f.ExitCode}, {f.Reason}); log {f.Log}");
+                if (File.Exists(f.Log))
+                    foreach (var line in File.ReadLines(f.Log).TakeLast(3)) Console.WriteLine($"      | {line}");
+            }
+        }
+        if (s.Finalize is { } fin) Console.WriteLine($"  {"finalize",-12} job {fin.JobId}: {fin.State}{(fin.Reason != "None" ? $" ({fin.Reason})" : "")}");
+    }
+
     public static Command Create()
     {
         var outDir = CommonOptions.Out();
@@ -29,10 +51,11 @@ internal static class StatusCommand
                         Console.WriteLine($"  {s.Name} shard {k} failed: {File.ReadAllText(marker)}");
                 }
             }
+            PrintScheduler(dir);
             var complete = totals.All(t => t.ShardsDone == t.Shards);
             Console.WriteLine(complete
                 ? File.Exists(Path.Combine(dir, "rejects.parquet")) ? "complete" : "all shards done; run `molscreen finalize` to merge rejects"
-                : "incomplete: rerun `molscreen run` (or the missing `molscreen stage` tasks) to finish");
+                : "incomplete: rerun `molscreen run` (or `molscreen submit`, or the missing `molscreen stage` tasks) to finish");
             return ExitCodes.Ok;
         });
         return cmd;

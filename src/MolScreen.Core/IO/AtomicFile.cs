@@ -11,10 +11,13 @@ public static class AtomicFile
 {
     private const string TempMarker = ".tmp.";
 
+    // Shards of one run may be written from many cluster nodes: a pid means something only on its host.
+    private static readonly string Host = string.Concat(Environment.MachineName.Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '_'));
+
     public static string TempPathFor(string target)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(target))!;
-        return Path.Combine(dir, "." + Path.GetFileName(target) + TempMarker + Environment.ProcessId);
+        return Path.Combine(dir, "." + Path.GetFileName(target) + TempMarker + Host + "." + Environment.ProcessId);
     }
 
     /// <summary>Flushes the temp file to disk and renames it over the target.</summary>
@@ -36,10 +39,11 @@ public static class AtomicFile
         fileName.StartsWith('.') && fileName.Contains(TempMarker, StringComparison.Ordinal);
 
     /// <summary>
-    /// Removes temp files left by writers that no longer run. A live writer's temps are kept:
-    /// concurrent `stage` processes may share an output directory.
+    /// Removes temp files left by writers that no longer run. A live writer's temps on this host are
+    /// kept (concurrent `stage` processes may share an output directory); temps written on other
+    /// hosts are removed only when the caller knows no shard is being written (finalize).
     /// </summary>
-    public static int RemoveStaleTemps(string directory)
+    public static int RemoveStaleTemps(string directory, bool includeOtherHosts = false)
     {
         if (!Directory.Exists(directory)) return 0;
         int removed = 0;
@@ -47,8 +51,11 @@ public static class AtomicFile
         {
             var name = Path.GetFileName(path);
             if (!IsTempName(name)) continue;
-            var pidText = name[(name.LastIndexOf(TempMarker, StringComparison.Ordinal) + TempMarker.Length)..];
-            if (int.TryParse(pidText, out var pid) && IsAlive(pid)) continue;
+            var owner = name[(name.LastIndexOf(TempMarker, StringComparison.Ordinal) + TempMarker.Length)..];
+            var dot = owner.LastIndexOf('.');
+            var sameHost = dot > 0 && owner[..dot] == Host;
+            if (!sameHost && !includeOtherHosts) continue;
+            if (sameHost && int.TryParse(owner[(dot + 1)..], out var pid) && IsAlive(pid)) continue;
             try { File.Delete(path); removed++; } catch (IOException) { }
         }
         return removed;
@@ -58,7 +65,7 @@ public static class AtomicFile
     public static void RemoveOwnTemps(string directory)
     {
         if (!Directory.Exists(directory)) return;
-        var suffix = TempMarker + Environment.ProcessId;
+        var suffix = TempMarker + Host + "." + Environment.ProcessId;
         foreach (var path in Directory.EnumerateFiles(directory, ".*" + suffix, SearchOption.AllDirectories))
             try { File.Delete(path); } catch (IOException) { }
     }

@@ -58,6 +58,8 @@ public static class RunFinalizer
         var problems = CheckBalance(summary, totals);
         if (totals.Any(t => t.ShardsDone != t.Shards)) problems.Insert(0, "not every shard is done");
         if (problems.Count > 0) throw new ShardException("cannot finalize run: " + string.Join("; ", problems));
+        // Every shard is done, so no one is writing: temps of tasks killed anywhere (time limit, node failure) can go.
+        AtomicFile.RemoveStaleTemps(plan.OutDir, includeOtherHosts: true);
 
         long rejects = 0;
         await using (var w = await TableWriter.CreateAsync(Path.Combine(plan.OutDir, "rejects.parquet"), RejectSink.Schema))

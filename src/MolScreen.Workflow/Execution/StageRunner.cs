@@ -38,10 +38,10 @@ public static class StageRunner
         if (shard < 0 || shard >= stage.ShardCount) throw new ArgumentOutOfRangeException(nameof(shard), $"stage '{stage.Name}' has shards 0..{stage.ShardCount - 1}");
         var layout = stage.Layout;
         var inputHash = InputHash(stage, shard, out var upstreamData);
-        var existing = layout.Manifest(shard);
-        if (existing != null && existing.IsValidFor(inputHash, stage.ParamHash, stage.Stage.Version, layout))
+        if (ValidManifest(stage, shard, inputHash) is { } existing)
             return new ShardOutcome(stage.Name, shard, true, existing.RecordsIn, existing.RecordsOut, existing.RecordsRejected, existing.WallSeconds);
 
+        FaultInjection.ThrowIfRequested(stage.Name, shard);
         Directory.CreateDirectory(layout.ShardsDir);
         // The old manifest must not outlive the data it described, even for a moment.
         File.Delete(layout.ManifestPath(shard));
@@ -70,6 +70,19 @@ public static class StageRunner
         }.Save(layout.ManifestPath(shard));
         return new ShardOutcome(stage.Name, shard, false, result.RecordsIn, result.RecordsOut, rejects.Count, sw.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// True when shard k is done for the current inputs and parameters, i.e. running it would only
+    /// reuse it. Schedulers use this to resubmit exactly the shards that are missing or stale.
+    /// </summary>
+    public static bool IsComplete(PlannedStage stage, int shard)
+    {
+        try { return ValidManifest(stage, shard, InputHash(stage, shard, out _)) != null; }
+        catch (ShardException) { return false; }
+    }
+
+    private static ShardManifest? ValidManifest(PlannedStage stage, int shard, string inputHash) =>
+        stage.Layout.Manifest(shard) is { } m && m.IsValidFor(inputHash, stage.ParamHash, stage.Stage.Version, stage.Layout) ? m : null;
 
     /// <summary>A source shard is identified by its raw records; a map shard by its upstream shard's output bytes.</summary>
     private static string InputHash(PlannedStage stage, int shard, out string? upstreamData)

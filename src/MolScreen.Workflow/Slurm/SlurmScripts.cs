@@ -1,0 +1,73 @@
+using System.Text;
+using MolScreen.Workflow.Definition;
+using MolScreen.Workflow.Planning;
+
+namespace MolScreen.Workflow.Slurm;
+
+/// <summary>
+/// Writes the sbatch scripts of a run: one job array per stage (array task k = shard k) and one
+/// finalize job. They are plain, commented shell scripts an HPC admin can read, edit and resubmit by
+/// hand; `molscreen submit` passes the array indices and dependencies on the sbatch command line.
+/// </summary>
+public static class SlurmScripts
+{
+    public static string Dir(string outDir) => Path.Combine(outDir, "slurm");
+    public static string LogDir(string outDir) => Path.Combine(Dir(outDir), "logs");
+    public static string StageScript(string outDir, string stage) => Path.Combine(Dir(outDir), stage + ".sbatch");
+    public static string FinalizeScript(string outDir) => Path.Combine(Dir(outDir), "finalize.sbatch");
+    public static string TaskLog(string outDir, string stage, string jobId, int shard) => Path.Combine(LogDir(outDir), $"{stage}-{jobId}_{shard}.log");
+
+    public static string Stage(Plan plan, PlannedStage stage, StageResources r, int maxParallel, string molscreen)
+    {
+        var wf = plan.Workflow;
+        var sb = Header($"MolScreen stage '{stage.Name}' ({stage.Stage.Kind}) of workflow '{wf.Name}': array task k runs shard k of {stage.ShardCount}.",
+            $"molscreen-{wf.Name}-{stage.Name}", r, Path.Combine(LogDir(plan.OutDir), $"{stage.Name}-%A_%a.log"));
+        sb.AppendLine($"#SBATCH --array=0-{stage.ShardCount - 1}%{maxParallel}");
+        Body(sb, molscreen);
+        sb.AppendLine($"exec \"${{MOLSCREEN[@]}}\" stage {Quote(wf.FilePath)} --stage {stage.Name} --shard \"$SLURM_ARRAY_TASK_ID/{stage.ShardCount}\" --out {Quote(plan.OutDir)}");
+        return sb.ToString();
+    }
+
+    public static string Finalize(Plan plan, string molscreen)
+    {
+        var sb = Header($"MolScreen finalize of workflow '{plan.Workflow.Name}': checks in = out + rejected and merges rejects.parquet.",
+            $"molscreen-{plan.Workflow.Name}-finalize", new StageResources(1, "2G", "00:30:00"), Path.Combine(LogDir(plan.OutDir), "finalize-%j.log"));
+        Body(sb, molscreen);
+        sb.AppendLine($"exec \"${{MOLSCREEN[@]}}\" finalize {Quote(plan.Workflow.FilePath)} --out {Quote(plan.OutDir)}");
+        return sb.ToString();
+    }
+
+    private static StringBuilder Header(string what, string jobName, StageResources r, string log)
+    {
+        var sb = new StringBuilder("#!/bin/bash\n");
+        sb.AppendLine($"# {what}");
+        sb.AppendLine("# Written by `molscreen submit`. Resources come from the workflow file's `resources` (or submit options);");
+        sb.AppendLine("# edit them there and run `molscreen submit` again: it resubmits only missing or failed shards.");
+        sb.AppendLine($"#SBATCH --job-name={jobName}");
+        sb.AppendLine($"#SBATCH --output={log}");
+        sb.AppendLine($"#SBATCH --cpus-per-task={r.Cpus}");
+        sb.AppendLine($"#SBATCH --mem={r.Memory}");
+        sb.AppendLine($"#SBATCH --time={r.Time}");
+        if (r.Gpus > 0) sb.AppendLine($"#SBATCH --gpus-per-task={r.Gpus}");
+        if (r.Partition != null) sb.AppendLine($"#SBATCH --partition={r.Partition}");
+        return sb;
+    }
+
+    private static void Body(StringBuilder sb, string molscreen)
+    {
+        sb.AppendLine("set -euo pipefail");
+        sb.AppendLine("# One OpenBabel/OpenMP thread per task; flat memory over many records (see docs/hpc.md).");
+        sb.AppendLine("export OMP_NUM_THREADS=1");
+        sb.AppendLine("export DOTNET_GCgen0size=\"${DOTNET_GCgen0size:-0x1000000}\"");
+        sb.AppendLine($"MOLSCREEN=({molscreen})");
+    }
+
+    /// <summary>The command that runs this very build of molscreen, as shell words (apphost, or dotnet + dll).</summary>
+    public static string SelfCommand()
+    {
+        var psi = Execution.ProcessWorkerFactory.Launch([]);
+        return string.Join(' ', new[] { psi.FileName }.Concat(psi.ArgumentList).Select(Quote));
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
+}
