@@ -5,7 +5,10 @@ set -euo pipefail
 
 # Product dependencies and the data/peers the tests and example use (all from Debian bookworm).
 packages=(
-  rdkit-data        # NCI compound sets used by the example workflow and ingest validation tests
+  rdkit-data        # NCI compound sets (example workflow, validation) and PAINS/Crippen tables
+  libopenbabel-dev openbabel   # chemistry perception: our C++ shim links libopenbabel (GPL-2.0)
+  python3-rdkit     # the oracle our chemistry is validated against in tests (never used by the product)
+  g++ pkg-config    # builds the OpenBabel shim
   slurm-wlm munge   # `molscreen submit --scheduler slurm` is tested against a real throw-away cluster
   python3           # tests/slurm/cluster.sh picks free ports with it
 )
