@@ -56,28 +56,10 @@ internal sealed class SdfRecordReader : IRecordReader
 
     private SourceRecord CreateRecord(SdfRecordBuffer buffer, long offset, long index, Utf8TextBuffer text, MolblockParser parser)
     {
-        var bytes = buffer.Bytes;
-        var record = new SourceRecord
-        {
-            RecordIndex = index,
-            ByteOffset = offset,
-            Raw = bytes.ToArray(),
-            RawLength = buffer.Length,
-            Format = SourceRecord.MolblockFormat,
-        };
-        if (buffer.TooLong)
-        {
-            record.RejectReason = RejectReasons.TooLong(buffer.Length, _options.MaxRecordBytes);
+        var record = RawRecordDecoder.Start(index, offset, buffer.Bytes, buffer.Length, buffer.TooLong,
+            _options.MaxRecordBytes, SourceRecord.MolblockFormat, text, out var chars);
+        if (record.RejectReason != null)
             return record;
-        }
-        var invalidAt = text.Decode(bytes, out var chars);
-        if (invalidAt >= 0)
-        {
-            record.RejectReason = RejectReasons.InvalidUtf8(invalidAt);
-            return record;
-        }
-        if (offset == 0 && chars.Length > 0 && chars[0] == '\uFEFF')
-            chars = chars[1..];
         parser.Parse(chars, record);
         return record;
     }

@@ -90,28 +90,10 @@ internal abstract class TextRecordReader : IRecordReader
 
     private SourceRecord CreateRecord(LineReader lines, long index, Utf8TextBuffer text, ILineParser parser)
     {
-        var content = lines.Content;
-        var record = new SourceRecord
-        {
-            RecordIndex = index,
-            ByteOffset = lines.Offset,
-            Raw = content.ToArray(),
-            RawLength = lines.Length,
-            Format = SourceRecord.SmilesFormat,
-        };
-        if (lines.TooLong)
-        {
-            record.RejectReason = RejectReasons.TooLong(lines.Length, Options.MaxRecordBytes);
+        var record = RawRecordDecoder.Start(index, lines.Offset, lines.Content, lines.Length, lines.TooLong,
+            Options.MaxRecordBytes, SourceRecord.SmilesFormat, text, out var chars);
+        if (record.RejectReason != null)
             return record;
-        }
-        var invalidAt = text.Decode(content, out var chars);
-        if (invalidAt >= 0)
-        {
-            record.RejectReason = RejectReasons.InvalidUtf8(invalidAt);
-            return record;
-        }
-        if (lines.Offset == 0 && chars.Length > 0 && chars[0] == '\uFEFF')
-            chars = chars[1..];
         parser.Parse(record, chars);
         return record;
     }
