@@ -1,0 +1,164 @@
+using MolScreen.Chemistry.Molecules;
+
+namespace MolScreen.Chemistry.OpenBabel;
+
+/// <summary>What <see cref="ObMolecule.Standardize"/> changed.</summary>
+[Flags]
+public enum StandardizeChanges
+{
+    None = 0,
+    FragmentsRemoved = 1,
+    ChargesNeutralized = 2,
+}
+
+/// <summary>
+/// A molecule held by OpenBabel 3 through the native shim (src/MolScreen.Chemistry/native).
+/// Reading folds plain explicit hydrogens into implicit counts and rejects dummy atoms,
+/// unkekulizable aromatic systems and over-valent atoms, so atom indices here, in
+/// <see cref="ToGraph"/> and in <see cref="SmartsPattern.Matches"/> agree.
+/// <para>
+/// Threading: OpenBabel is not thread-safe, even with one molecule per thread: its global state
+/// gets corrupted. Use OpenBabel from one thread per process and scale with worker processes
+/// (each with OMP_NUM_THREADS=1, which the engine sets). Every member checks this cheaply and
+/// throws <see cref="InvalidOperationException"/> when two threads are inside OpenBabel at once.
+/// </para>
+/// Record-level failures throw <see cref="ChemistryException"/> with the reason.
+/// </summary>
+public sealed class ObMolecule : IDisposable
+{
+    private readonly MoleculeHandle _handle;
+    private string? _canonicalSmiles, _inchi, _inchiKey;
+    private (double Weight, double Exact)? _masses;
+
+    private ObMolecule(MoleculeHandle handle) => _handle = handle;
+
+    internal MoleculeHandle Handle => _handle;
+
+    /// <summary>OpenBabel version the shim was built against, for provenance.</summary>
+    public static string OpenBabelVersion => ObLibrary.OpenBabelVersion;
+
+    /// <summary>Reads one SMILES (no title; surrounding blanks are ignored).</summary>
+    public static ObMolecule FromSmiles(string smiles)
+    {
+        ArgumentNullException.ThrowIfNull(smiles);
+        RejectNul(smiles, "SMILES");
+        using var scope = ObThreadGuard.Enter();
+        var status = ObNative.ms_mol_from_smiles(smiles, out var handle);
+        return Wrap(status, handle);
+    }
+
+    /// <summary>Reads an MDL molblock (V2000 or V3000), e.g. one SD record.</summary>
+    public static ObMolecule FromMolblock(string molblock)
+    {
+        ArgumentNullException.ThrowIfNull(molblock);
+        RejectNul(molblock, "molblock");
+        using var scope = ObThreadGuard.Enter();
+        var status = ObNative.ms_mol_from_molblock(molblock, out var handle);
+        return Wrap(status, handle);
+    }
+
+    /// <summary>
+    /// Keeps the largest organic fragment and neutralizes charges in place; the rules are listed
+    /// in native/shim_standardize.cpp.
+    /// </summary>
+    public StandardizeChanges Standardize()
+    {
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_standardize(_handle, out int changes));
+        if (changes != 0)
+        {
+            _canonicalSmiles = _inchi = _inchiKey = null;
+            _masses = null;
+        }
+        return (StandardizeChanges)changes;
+    }
+
+    /// <summary>Isomeric canonical SMILES (OpenBabel "can" format).</summary>
+    public string CanonicalSmiles => _canonicalSmiles ??= ReadString(ObNative.ms_mol_canonical_smiles);
+
+    /// <summary>Standard InChI; throws <see cref="ChemistryException"/> when InChI cannot describe the molecule.</summary>
+    public string InChI => _inchi ??= ReadString(ObNative.ms_mol_inchi);
+
+    public string InChIKey => _inchiKey ??= ReadString(ObNative.ms_mol_inchikey);
+
+    /// <summary>Average molecular weight with implicit hydrogens (OpenBabel GetMolWt).</summary>
+    public double MolecularWeight => Masses().Weight;
+
+    /// <summary>Monoisotopic mass with implicit hydrogens (OpenBabel GetExactMass).</summary>
+    public double ExactMass => Masses().Exact;
+
+    /// <summary>Exports the current structure; each call builds a new graph.</summary>
+    public unsafe MolGraph ToGraph()
+    {
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_counts(_handle, out int atoms, out int bonds));
+        var atomicNumber = new int[atoms];
+        var formalCharge = new int[atoms];
+        var isotope = new int[atoms];
+        var totalH = new int[atoms];
+        var aromatic = new bool[atoms];
+        var inRing = new bool[atoms];
+        var bondBegin = new int[bonds];
+        var bondEnd = new int[bonds];
+        var bondKind = new int[bonds];
+        var bondInRing = new bool[bonds];
+        // bool is one byte holding 0 or 1 in .NET, which is what the shim writes.
+        fixed (int* z = atomicNumber, q = formalCharge, iso = isotope, h = totalH, b = bondBegin, e = bondEnd, k = bondKind)
+        fixed (bool* ar = aromatic, ring = inRing, bring = bondInRing)
+        {
+            ObNative.Check(ObNative.ms_mol_graph(_handle, atoms, z, q, iso, h, (byte*)ar, (byte*)ring,
+                bonds, b, e, k, (byte*)bring));
+        }
+        var kinds = new BondKind[bonds];
+        for (int i = 0; i < bonds; i++) kinds[i] = (BondKind)bondKind[i];
+        return new MolGraph
+        {
+            AtomicNumber = atomicNumber,
+            FormalCharge = formalCharge,
+            Isotope = isotope,
+            TotalHydrogens = totalH,
+            Aromatic = aromatic,
+            InRing = inRing,
+            BondBegin = bondBegin,
+            BondEnd = bondEnd,
+            BondKinds = kinds,
+            BondInRing = bondInRing,
+        };
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private delegate ObStatus StringGetter(MoleculeHandle mol, out nint text);
+
+    private string ReadString(StringGetter getter)
+    {
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(getter(_handle, out nint text));
+        return ObNative.TakeString(text);
+    }
+
+    private (double Weight, double Exact) Masses()
+    {
+        if (_masses is { } cached) return cached;
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_masses(_handle, out double weight, out double exact));
+        _masses = (weight, exact);
+        return (weight, exact);
+    }
+
+    private static ObMolecule Wrap(ObStatus status, MoleculeHandle handle)
+    {
+        if (status != ObStatus.Ok)
+        {
+            using (handle) ObNative.Check(status);
+        }
+        return new ObMolecule(handle);
+    }
+
+    // Marshalling would cut the string at the NUL and OpenBabel would read only the head.
+    private static void RejectNul(string text, string what)
+    {
+        if (text.Contains('\0'))
+            throw new ChemistryException(ChemistryErrorKind.Parse, $"{what} parse error: contains a NUL character");
+    }
+}

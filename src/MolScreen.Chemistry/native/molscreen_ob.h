@@ -1,0 +1,91 @@
+/*
+ * C ABI over OpenBabel 3 for MolScreen (P/Invoked from MolScreen.Chemistry/OpenBabel).
+ *
+ * Conventions, kept uniform so the managed side needs no special cases:
+ *  - Every fallible function returns an ms_status; MS_OK is 0. On failure the
+ *    message is kept per thread and read with ms_last_error() before the next call.
+ *  - No C++ exception ever crosses this boundary.
+ *  - Handles are opaque and owned by the caller: free each with its free function.
+ *  - Strings in and out are UTF-8. Strings handed out are malloc'd by the shim and
+ *    must be released with ms_string_free.
+ *  - Arrays are caller-provided; sizes come from a count query first, and a
+ *    too-small buffer gives MS_E_BUFFER (never a partial write past the capacity).
+ *  - OpenBabel is NOT thread-safe: call the shim from one thread at a time.
+ */
+#ifndef MOLSCREEN_OB_H
+#define MOLSCREEN_OB_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+#define MS_API extern "C" __attribute__((visibility("default")))
+#else
+#define MS_API __attribute__((visibility("default")))
+#endif
+
+typedef struct ms_mol ms_mol;
+typedef struct ms_smarts ms_smarts;
+
+typedef enum ms_status {
+    MS_OK = 0,
+    MS_E_ARGUMENT = 1, /* null pointer or out-of-range argument: a caller bug */
+    MS_E_PARSE = 2,    /* the record cannot be read as a molecule */
+    MS_E_BUFFER = 3,   /* caller buffer too small; the needed count was still written */
+    MS_E_PLUGIN = 4,   /* an OpenBabel format plugin (e.g. inchi) is not installed */
+    MS_E_FAILED = 5,   /* the molecule was read but this operation cannot be done on it */
+    MS_E_INTERNAL = 6  /* OpenBabel threw (bad_alloc, ...) */
+} ms_status;
+
+/* Standardization changes reported by ms_mol_standardize. */
+#define MS_STD_FRAGMENTS_REMOVED 1
+#define MS_STD_CHARGES_NEUTRALIZED 2
+
+/* Process setup: silences OpenBabel's error log (messages are captured instead).
+ * Idempotent; every other function also calls it. */
+MS_API int32_t ms_init(void);
+/* Version of the OpenBabel library the shim was compiled against; static string. */
+MS_API const char* ms_openbabel_version(void);
+/* Message of the last failed call on this thread; valid until the next shim call. */
+MS_API const char* ms_last_error(void);
+MS_API void ms_string_free(char* text);
+
+/* Reading. Hydrogens that are plain (no isotope, no charge, one heavy neighbour) are
+ * folded into implicit counts; dummy atoms, unkekulizable aromatic systems and
+ * atoms above their maximum valence are rejected with MS_E_PARSE. */
+MS_API int32_t ms_mol_from_smiles(const char* smiles, ms_mol** out);
+MS_API int32_t ms_mol_from_molblock(const char* molblock, ms_mol** out);
+MS_API void ms_mol_free(ms_mol* mol);
+
+/* Keeps the largest organic fragment and neutralizes charges (rules in
+ * shim_standardize.cpp). changes (nullable) receives MS_STD_* flags. */
+MS_API int32_t ms_mol_standardize(ms_mol* mol, int32_t* changes);
+
+/* Isomeric canonical SMILES ("can" format, no title), InChI, InChIKey. */
+MS_API int32_t ms_mol_canonical_smiles(ms_mol* mol, char** out);
+MS_API int32_t ms_mol_inchi(ms_mol* mol, char** out);
+MS_API int32_t ms_mol_inchikey(ms_mol* mol, char** out);
+
+/* Average molecular weight and monoisotopic mass, implicit hydrogens included. */
+MS_API int32_t ms_mol_masses(ms_mol* mol, double* molecular_weight, double* exact_mass);
+
+/* Graph export. Atom i of the graph is OpenBabel atom i+1; hydrogens left as atoms
+ * after reading (isotopic, charged, unbonded) stay atoms and are not counted in
+ * total_h. bond_kind: 1, 2, 3, or 12 for aromatic. Flags are 0/1 bytes. */
+MS_API int32_t ms_mol_counts(ms_mol* mol, int32_t* atom_count, int32_t* bond_count);
+MS_API int32_t ms_mol_graph(ms_mol* mol, int32_t atom_capacity,
+                            int32_t* atomic_number, int32_t* formal_charge, int32_t* isotope,
+                            int32_t* total_h, uint8_t* aromatic, uint8_t* in_ring,
+                            int32_t bond_capacity,
+                            int32_t* bond_begin, int32_t* bond_end, int32_t* bond_kind,
+                            uint8_t* bond_in_ring);
+
+/* SMARTS. Matches are rows of ms_smarts_atom_count graph atom indices (0-based),
+ * written row after row into atom_indices. With atom_indices NULL only match_count is
+ * computed. unique != 0 drops matches that cover the same atom set. */
+MS_API int32_t ms_smarts_compile(const char* smarts, ms_smarts** out);
+MS_API void ms_smarts_free(ms_smarts* pattern);
+MS_API int32_t ms_smarts_atom_count(const ms_smarts* pattern, int32_t* atom_count);
+MS_API int32_t ms_smarts_match(const ms_smarts* pattern, ms_mol* mol, int32_t unique,
+                               int32_t* atom_indices, int32_t capacity, int32_t* match_count);
+
+#endif

@@ -1,0 +1,70 @@
+// Shared pieces of the shim's translation units; not part of the ABI.
+#ifndef MOLSCREEN_OB_INTERNAL_H
+#define MOLSCREEN_OB_INTERNAL_H
+
+#include "molscreen_ob.h"
+
+#include <openbabel/mol.h>
+#include <openbabel/atom.h>
+#include <openbabel/parsmart.h>
+
+#include <exception>
+#include <new>
+#include <string>
+
+struct ms_mol {
+    OpenBabel::OBMol mol;
+};
+
+struct ms_smarts {
+    OpenBabel::OBSmartsPattern pattern;
+    int32_t atoms = 0;
+};
+
+namespace msob {
+
+// Records message as this thread's last error and returns code, so call sites read
+// `return fail(MS_E_PARSE, "...")`.
+int32_t fail(int32_t code, const std::string& message);
+
+// OpenBabel's error and warning messages since the current call began, cleaned of
+// its banner lines and joined with "; ". Empty when OpenBabel said nothing.
+std::string captured_messages();
+bool captured_contains(const char* needle);
+
+void ensure_init();
+void begin_call();
+
+// Every ABI entry point runs through this: OpenBabel signals some failures by
+// throwing (bad_alloc, std::out_of_range from vector::at) and letting one unwind
+// into the CLR would abort the process.
+template <class Body>
+int32_t guarded(const char* operation, Body&& body) noexcept {
+    try {
+        ensure_init();
+        begin_call();
+        return body();
+    } catch (const std::bad_alloc&) {
+        return fail(MS_E_INTERNAL, std::string(operation) + ": out of memory");
+    } catch (const std::exception& e) {
+        return fail(MS_E_INTERNAL, std::string(operation) + ": OpenBabel threw: " + e.what());
+    } catch (...) {
+        return fail(MS_E_INTERNAL, std::string(operation) + ": OpenBabel threw an unknown exception");
+    }
+}
+
+// Largest valence (bond orders + hydrogens) allowed for a main-group non-metal with
+// this formal charge, or -1 when the element is not checked (metals, noble gases
+// beyond Ne, lanthanides...). See shim_valence.cpp.
+int max_valence(int atomic_number, int formal_charge);
+int total_valence(OpenBabel::OBAtom* atom);
+
+// Empty when fine; otherwise a reason for a structure error OpenBabel would accept.
+std::string smiles_structure_error(const std::string& smiles);
+
+// Post-read checks shared by every input format (see shim_molecule.cpp).
+int32_t sanitize(OpenBabel::OBMol& mol, const char* what);
+
+}  // namespace msob
+
+#endif
