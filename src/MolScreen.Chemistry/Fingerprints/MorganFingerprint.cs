@@ -13,6 +13,7 @@ namespace MolScreen.Chemistry.Fingerprints;
 /// Packed layout: bit i lives in byte i/8 at position i%8, least significant bit first, so a
 /// 2048-bit ECFP4 is 256 bytes and can be compared with <see cref="Tanimoto"/>.
 /// </para>
+/// <para>Thread-safe: scratch space is per thread (<see cref="MorganWorkspace"/>).</para>
 /// </summary>
 public static class MorganFingerprint
 {
