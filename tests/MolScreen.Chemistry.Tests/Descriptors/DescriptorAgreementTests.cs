@@ -28,6 +28,7 @@ public class DescriptorAgreementTests
             Check("arom_rings", RingPerception.AromaticRingCount(g) == e.GetProperty("arom_rings").GetInt32(), id);
             Check("heavy", CompositionDescriptors.HeavyAtoms(g) == e.GetProperty("heavy").GetInt32(), id);
             Check("charge", CompositionDescriptors.FormalCharge(g) == e.GetProperty("charge").GetInt32(), id);
+            Check("mw", Math.Abs(MolecularWeight.Average(g) - e.GetProperty("mw").GetDouble()) < 1e-6 || g.Isotope.Any(x => x > 0), id);
             Check("fsp3", Math.Abs(CompositionDescriptors.FractionCsp3(g) - e.GetProperty("fsp3").GetDouble()) < 1e-9, id);
         }
         Assert.True(misses.Count == 0, string.Join("\n", misses.Select(m => $"{m.Key}: {m.Value.Count} of {mols.Count} differ, e.g. {string.Join(", ", m.Value.Take(8))}")));
