@@ -63,7 +63,6 @@ internal sealed class SmartsParser
             else if (IsBondStart(c))
             {
                 if (prev < 0) throw Error("bond without a preceding atom");
-                if (bond is not null) throw Error("two bonds in a row");
                 bondPos = _pos;
                 bond = ParseBondExpression();
             }
@@ -86,7 +85,6 @@ internal sealed class SmartsParser
                 int atom = g.Atoms.Count;
                 g.Atoms.Add(c == '[' ? ParseBracketAtom() : ParseBareAtom());
                 if (prev >= 0) g.Bonds.Add((prev, atom, bond ?? BondMask.SingleOrAromatic));
-                else if (bond is not null) throw Error("bond without a preceding atom", bondPos);
                 bond = null;
                 prev = atom;
             }
