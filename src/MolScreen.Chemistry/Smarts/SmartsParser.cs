@@ -91,7 +91,7 @@ internal sealed class SmartsParser
         }
         if (bond is not null) throw Error("bond without a following atom", bondPos);
         if (branches.Count > 0) throw Error("unclosed branch", branches.Peek().Pos);
-        foreach (var open in rings.Values) throw Error("unclosed ring bond", open.Pos);
+        if (rings.Count > 0) throw Error("unclosed ring bond", rings.Values.Min(r => r.Pos));
         return g;
     }
 

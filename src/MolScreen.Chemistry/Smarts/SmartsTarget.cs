@@ -121,6 +121,9 @@ public sealed class SmartsTarget
             }
         }
         _ringCount = count;
+        _smallestRing = smallest;
+
+        // A ring lists each of its atoms twice (once per ring bond); the stamp counts it once.
         void Visit(int a, int size)
         {
             if (seen[a] == stamp) return;
@@ -128,7 +131,6 @@ public sealed class SmartsTarget
             count[a]++;
             if (smallest[a] == 0 || size < smallest[a]) smallest[a] = size;
         }
-        _smallestRing = smallest;
     }
 
     /// <summary>Per-atom memo of one recursive SMARTS: 0 unknown, 1 matches, -1 does not.</summary>
