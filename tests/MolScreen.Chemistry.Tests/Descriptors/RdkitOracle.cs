@@ -16,10 +16,11 @@ public static class RdkitOracle
 
     public static bool Available => File.Exists(Python) && File.Exists(Nci5k);
 
-    public static List<JsonElement> Run(string script, IEnumerable<string> lines)
+    public static List<JsonElement> Run(string script, IEnumerable<string> lines, params string[] args)
     {
         var psi = new ProcessStartInfo(Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, script));
+        foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
