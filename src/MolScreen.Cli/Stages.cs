@@ -1,3 +1,4 @@
+using MolScreen.Chemistry.Featurize;
 using MolScreen.Ingest;
 using MolScreen.Workflow.Definition;
 
@@ -6,5 +7,5 @@ namespace MolScreen.Cli;
 /// <summary>The stage kinds compiled into this build; later stage projects add theirs here.</summary>
 public static class Stages
 {
-    public static StageCatalog Catalog { get; } = new(new IngestStage());
+    public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage());
 }

@@ -19,6 +19,15 @@ public class CliTests
     }
 
     [Fact]
+    public void ShippedExampleWorkflowValidates()
+    {
+        var r = CliProcess.Run(SchemaDocsTests.RepoRoot(), "validate", "workflows/example.yaml");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("ingest (ingest) <- ", r.Stdout);
+        Assert.Contains("featurize (featurize) <- ingest", r.Stdout);
+    }
+
+    [Fact]
     public void ExitCodesSeparateUsageErrorsFromFailures()
     {
         using var dir = new TempDir();

@@ -128,20 +128,4 @@ public class WorkflowLoaderTests
         Assert.Contains("expected a mapping", Fails(dir, "- just\n- a list\n").Message);
         Assert.Contains("missing required key 'name'", Fails(dir, "stages: {}\n").Message);
     }
-
-    [Fact]
-    public void ShippedExampleWorkflowIsValid()
-    {
-        var root = RepoRoot();
-        var wf = WorkflowLoader.Load(Path.Combine(root, "workflows", "example.yaml"), TestCatalog.Create());
-        Assert.Equal("example", wf.Name);
-        Assert.Equal(3, wf.Find("ingest")!.Inputs.Count);
-    }
-
-    public static string RepoRoot()
-    {
-        var d = new DirectoryInfo(AppContext.BaseDirectory);
-        while (d != null && !File.Exists(Path.Combine(d.FullName, "MolScreen.sln"))) d = d.Parent;
-        return d?.FullName ?? throw new InvalidOperationException("repo root not found");
-    }
 }

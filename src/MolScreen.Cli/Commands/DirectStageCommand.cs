@@ -19,7 +19,7 @@ internal static class DirectStageCommand
         var inputs = new Argument<FileInfo[]>("inputs")
         {
             Description = stage.Shape == StageShape.Source ? "Input files" : "Input Parquet file (output of the upstream stage)",
-            Arity = stage.Shape == StageShape.Source ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne,
+            Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Output Parquet file", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
@@ -47,6 +47,7 @@ internal static class DirectStageCommand
             var parameters = StageParameters.Defaults(stage.Parameters).With(values);
             var files = pr.GetValue(inputs)!;
             foreach (var f in files.Where(f => !f.Exists)) throw new UsageException($"{f.FullName}: no such file");
+            if (stage.Shape == StageShape.Map && files.Length != 1) throw new UsageException($"{stage.Kind} reads exactly one Parquet file (the upstream stage's output), got {files.Length}");
             var outPath = pr.GetValue(output)!.FullName;
             var rejectsPath = Path.ChangeExtension(outPath, null) + ".rejects.parquet";
             var rejects = new RejectSink();

@@ -31,7 +31,7 @@ public class OpenBabelVsRdkitTests(ITestOutputHelper output)
             if (!e.GetProperty("ok").GetBoolean()) continue;
             var id = e.GetProperty("id").GetString()!;
             n++;
-            Molecules.MolGraph g;
+            MolScreen.Chemistry.Molecules.MolGraph g;
             double molWt;
             try
             {
