@@ -5,7 +5,7 @@ import json
 import sys
 
 from rdkit import Chem, RDLogger
-from rdkit.Chem import AllChem, Descriptors
+from rdkit.Chem import AllChem, Crippen, Descriptors
 from rdkit.Chem import rdMolDescriptors as rd
 
 RDLogger.DisableLog("rdApp.*")
@@ -34,6 +34,6 @@ for line in sys.stdin:
         "tpsa": rd.CalcTPSA(m), "hbd": rd.CalcNumLipinskiHBD(m), "hba": rd.CalcNumLipinskiHBA(m),
         "rotb": rd.CalcNumRotatableBonds(m), "rings": rd.CalcNumRings(m), "arom_rings": rd.CalcNumAromaticRings(m),
         "heavy": m.GetNumHeavyAtoms(), "charge": Chem.GetFormalCharge(m), "fsp3": rd.CalcFractionCSP3(m),
-        "mw": Descriptors.MolWt(m), "exact_mass": Descriptors.ExactMolWt(m),
+        "mw": Descriptors.MolWt(m), "clogp": Crippen.MolLogP(m), "exact_mass": Descriptors.ExactMolWt(m),
         "ecfp4": list(AllChem.GetMorganFingerprintAsBitVect(m, 2, nBits=2048).GetOnBits()),
     }))
