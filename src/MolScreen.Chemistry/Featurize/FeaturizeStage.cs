@@ -53,6 +53,13 @@ public sealed class FeaturizeStage : IMapStage
             for (int i = 0; i < id.Length; i++, read++)
             {
                 ctx.Cancellation.ThrowIfCancellationRequested();
+                if (ctx.Guard.ShouldSkip(read))
+                {
+                    ctx.Rejects.Add(new Reject(id[i], source[i] ?? "", index[i], Reject.RawPreview(structure[i]), ctx.StageName, ShardContext.NativeCrashReason));
+                    continue;
+                }
+                ctx.Guard.Enter(read);
+                CrashInjection.MaybeCrash(structure[i]!);
                 var reason = Featurize(featurizer, format[i]!, structure[i]!, drop, seen, id[i]!, p.GetBool("dedupe"), out var features);
                 if (reason != null)
                 {

@@ -15,6 +15,8 @@ public sealed class ShardLayout(string outDir, string stage)
     public string RejectsPath(int shard) => Path.Combine(ShardsDir, Name(shard) + ".rejects.parquet");
     public string ManifestPath(int shard) => Path.Combine(ShardsDir, Name(shard) + ".manifest.json");
     public string FailurePath(int shard) => Path.Combine(ShardsDir, Name(shard) + ".failed.json");
+    public string JournalPath(int shard) => Path.Combine(ShardsDir, Name(shard) + ".inflight");
+    public string CrashesPath(int shard) => Path.Combine(ShardsDir, Name(shard) + ".crashes");
     public ShardManifest? Manifest(int shard) => ShardManifest.TryLoad(ManifestPath(shard));
 
     /// <summary>True when the manifest's data and rejects files are on disk with the recorded SHA-256.</summary>

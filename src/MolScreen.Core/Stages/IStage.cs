@@ -17,8 +17,16 @@ public interface IStage
     IReadOnlyList<ParameterSpec> Parameters { get; }
 }
 
-/// <summary>Everything a stage needs to process one shard; rejects go to <see cref="Rejects"/>.</summary>
-public sealed record ShardContext(string StageName, int Shard, int ShardCount, StageParameters Parameters, int Seed, RejectSink Rejects, CancellationToken Cancellation);
+/// <summary>
+/// Everything a stage needs to process one shard; rejects go to <see cref="Rejects"/>. Stages that run
+/// native code per record call <see cref="Guard"/> so a crashing record is skipped on the retry.
+/// </summary>
+public sealed record ShardContext(string StageName, int Shard, int ShardCount, StageParameters Parameters, int Seed, RejectSink Rejects, CancellationToken Cancellation)
+{
+    public RecordGuard Guard { get; init; } = RecordGuard.None;
+
+    public const string NativeCrashReason = "native crash: the worker process died on this record; it was skipped on retry";
+}
 
 /// <summary>A processed shard: records in and out (in = out + rejects is checked by the engine) and the data file.</summary>
 public sealed record ShardResult(long RecordsIn, long RecordsOut, FileDigest Data);

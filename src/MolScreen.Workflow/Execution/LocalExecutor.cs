@@ -22,6 +22,13 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
     private readonly List<ShardOutcome> _done = new();
     private readonly List<(string, int, string)> _failed = new();
     private int _inFlight;
+    private readonly Dictionary<(string, int), int> _crashes = new();
+
+    /// <summary>
+    /// A shard whose worker died is retried: each retry skips the record that crashed it (RecordGuard),
+    /// so a shard with a few poisonous records still completes. Past this many crashes it fails.
+    /// </summary>
+    public const int MaxCrashesPerShard = 5;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task<RunResult> RunAsync(CancellationToken ct = default)
@@ -57,10 +64,15 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
                     var outcome = await worker.RunAsync(job.Stage.Name, job.Shard, ct);
                     Complete(job, outcome, null);
                 }
+                catch (WorkerCrashedException e)
+                {
+                    await worker.DisposeAsync();
+                    worker = null;
+                    if (!Retry(job)) Complete(job, null, $"{e.Message} ({MaxCrashesPerShard} crashes, giving up)");
+                }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     Complete(job, null, e.Message);
-                    if (e is WorkerCrashedException) { await worker.DisposeAsync(); worker = null; }
                 }
             }
         }
@@ -85,6 +97,30 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
         }
     }
 
+    /// <summary>Wakes the worker loops waiting for work; call with the gate held.</summary>
+    private void Signal()
+    {
+        var old = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        old.TrySetResult();
+    }
+
+    /// <summary>Puts a crashed shard back in the queue, unless it has crashed too often.</summary>
+    private bool Retry((PlannedStage Stage, int Shard) job)
+    {
+        lock (_gate)
+        {
+            var key = (job.Stage.Name, job.Shard);
+            var n = _crashes[key] = _crashes.GetValueOrDefault(key) + 1;
+            if (n >= MaxCrashesPerShard) return false;
+            _inFlight--;
+            Enqueue(job.Stage, job.Shard);
+            Signal();
+        }
+        _observer.Message($"{job.Stage.Name} shard {job.Shard}: worker crashed, retrying (the record it was on will be skipped)");
+        return true;
+    }
+
     private void Complete((PlannedStage Stage, int Shard) job, ShardOutcome? outcome, string? error)
     {
         lock (_gate)
@@ -96,9 +132,7 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
                 foreach (var d in job.Stage.Downstream) Enqueue(d, job.Shard);
             }
             else _failed.Add((job.Stage.Name, job.Shard, error!));
-            var old = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            old.TrySetResult();
+            Signal();
         }
         if (outcome != null) _observer.ShardDone(outcome);
         else _observer.ShardFailed(job.Stage.Name, job.Shard, error!);

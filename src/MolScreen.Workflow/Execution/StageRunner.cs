@@ -47,13 +47,28 @@ public static class StageRunner
         File.Delete(layout.ManifestPath(shard));
         var sw = Stopwatch.StartNew();
         var rejects = new RejectSink();
-        var ctx = new ShardContext(stage.Name, shard, stage.ShardCount, stage.Definition.Parameters, plan.Workflow.Seed, rejects, ct);
-        var result = stage.Stage switch
+        var culprits = CrashHistory.Absorb(layout, shard, inputHash);
+        ShardResult result;
+        using (var guard = new RecordGuard(layout.JournalPath(shard), culprits))
         {
-            ISourceStage src => await src.RunShardAsync(ctx, stage.Definition.Inputs, stage.Index!.Shards[shard], layout.DataPath(shard)),
-            IMapStage map => await map.RunShardAsync(ctx, upstreamData!, layout.DataPath(shard)),
-            _ => throw new InvalidOperationException($"stage kind '{stage.Stage.Kind}' is neither a source nor a map stage"),
-        };
+            var ctx = new ShardContext(stage.Name, shard, stage.ShardCount, stage.Definition.Parameters, plan.Workflow.Seed, rejects, ct) { Guard = guard };
+            try
+            {
+                result = stage.Stage switch
+                {
+                    ISourceStage src => await src.RunShardAsync(ctx, stage.Definition.Inputs, stage.Index!.Shards[shard], layout.DataPath(shard)),
+                    IMapStage map => await map.RunShardAsync(ctx, upstreamData!, layout.DataPath(shard)),
+                    _ => throw new InvalidOperationException($"stage kind '{stage.Stage.Kind}' is neither a source nor a map stage"),
+                };
+            }
+            catch
+            {
+                // A managed failure is not a crash: don't let the journal blame the record it was on.
+                guard.Dispose();
+                File.Delete(layout.JournalPath(shard));
+                throw;
+            }
+        }
         if (result.RecordsIn != result.RecordsOut + rejects.Count)
             throw new ShardException($"{stage.Name} shard {shard}: records in ({result.RecordsIn}) != out ({result.RecordsOut}) + rejected ({rejects.Count})");
         if (stage.Index != null && result.RecordsIn != stage.Index.Shards[shard].RecordCount)
@@ -68,6 +83,7 @@ public static class StageRunner
             WallSeconds = Math.Round(sw.Elapsed.TotalSeconds, 3), Data = result.Data, Rejects = rejectsDigest,
             FinishedUtc = DateTime.UtcNow, Host = Environment.MachineName,
         }.Save(layout.ManifestPath(shard));
+        CrashHistory.Clear(layout, shard);
         return new ShardOutcome(stage.Name, shard, false, result.RecordsIn, result.RecordsOut, rejects.Count, sw.Elapsed.TotalSeconds);
     }
 

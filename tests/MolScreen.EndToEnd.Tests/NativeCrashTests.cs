@@ -1,0 +1,32 @@
+namespace MolScreen.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 3's crash rule: when a record kills the worker process (native crash), the worker is
+/// restarted, that record is rejected as "native crash", and the rest of the shard completes.
+/// The crash is real: MOLSCREEN_CRASH_ON_STRUCTURE makes the worker FailFast on that record.
+/// </summary>
+public class NativeCrashTests
+{
+    [Fact]
+    public void CrashingRecordsAreRejectedAndTheShardCompletes()
+    {
+        using var dir = new TempDir();
+        var smiles = new[] { "CCO", "c1ccccc1", "CCCCCCCCCCO", "CC(=O)O", "CCN", "CCCCCCCCCCCCO", "OCC(O)CO", "c1ccncc1" };
+        File.WriteAllText(dir.Combine("lib.smi"), string.Concat(smiles.Select((s, i) => $"{s} m{i}\n")));
+        File.WriteAllText(dir.Combine("wf.yaml"), "name: crash\nshard_size: 8\nstages:\n  ingest:\n    inputs: [lib.smi]\n  featurize:\n    input: ingest\n");
+        var env = new Dictionary<string, string> { ["MOLSCREEN_CRASH_ON_STRUCTURE"] = "CCCCCCCCCCO" };
+        var run = CliProcess.Run(dir.Path, env, "run", "wf.yaml", "--out", dir.Combine("out"), "--workers", "1");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("worker crashed, retrying", run.Stdout);
+        Assert.Contains("featurize", run.Stdout);
+        Assert.Contains("in = out + rejected: 8 = 7 + 1 ok", run.Stdout);
+
+        using var db = new DuckDb();
+        var reject = db.Query($"SELECT id, stage, reason FROM read_parquet('{dir.Combine("out")}/rejects.parquet')")[0];
+        Assert.Equal(("lib:2", "featurize"), ((string)reject[0]!, (string)reject[1]!));
+        Assert.StartsWith("native crash", (string)reject[2]!);
+        Assert.Equal(7, db.Scalar($"SELECT count(*) FROM read_parquet('{dir.Combine("out")}/featurize/*.parquet')"));
+        Assert.Empty(Directory.GetFiles(dir.Combine("out", "featurize", "_shards"), "*.inflight"));
+        Assert.Empty(Directory.GetFiles(dir.Combine("out", "featurize", "_shards"), "*.crashes"));
+    }
+}
