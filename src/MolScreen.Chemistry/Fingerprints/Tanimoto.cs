@@ -13,6 +13,13 @@ namespace MolScreen.Chemistry.Fingerprints;
 /// </summary>
 public static class Tanimoto
 {
+    /// <summary>
+    /// RDKit's TanimotoSimilarity from bit counts: intersection over union, and 1 when both are empty.
+    /// The one formula: the CPU kernels and the ILGPU kernel (kernels/MolScreen.Kernels) both call it.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static float Ratio(int intersection, int union) => union == 0 ? 1f : intersection / (float)union;
+
     public const int FingerprintBytes = TanimotoKernel.Bytes;
 
     /// <summary>Similarities are computed this many at a time into a stack buffer by the searches

@@ -22,9 +22,6 @@ internal static class TanimotoKernel
 {
     public const int Bytes = 256;
 
-    /// <summary>RDKit's TanimotoSimilarity: intersection over union, and 1 when both are empty.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Ratio(int intersection, int union) => union == 0 ? 1f : intersection / (float)union;
 
     public static int PopCount(ReadOnlySpan<byte> fingerprint)
     {
@@ -56,7 +53,7 @@ internal static class TanimotoKernel
                 for (int w = 0; w < t.Length; w++) count += BitOperations.PopCount(t[w]);
             else
                 count = popCounts[i];
-            destination[i] = Ratio(common, queryCount + count - common);
+            destination[i] = Tanimoto.Ratio(common, queryCount + count - common);
         }
     }
 
@@ -103,7 +100,7 @@ internal static class TanimotoKernel
                 intersection = (int)Vector256.Sum(commonSums);
                 count = popCounts[i];
             }
-            destination[i] = Ratio(intersection, queryCount + count - intersection);
+            destination[i] = Tanimoto.Ratio(intersection, queryCount + count - intersection);
         }
     }
 
