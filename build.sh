@@ -6,4 +6,4 @@ scripts/install-deps.sh
 dotnet build MolScreen.sln -c Release --nologo -v q -clp:ErrorsOnly
 ./molscreen run workflows/example.yaml --out out/example "$@"
 echo
-echo "Example done. Try: ./molscreen status --out out/example   and   ./molscreen inspect out/example/ingest/part-00000.parquet"
+echo "Example done. Try: ./molscreen status --out out/example   and   ./molscreen inspect out/example/featurize/part-00000.parquet"
