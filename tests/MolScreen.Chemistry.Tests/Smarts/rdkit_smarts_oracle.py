@@ -10,12 +10,14 @@
 Probe SMARTS are parsed with mergeHs=True, the way RDKit's filter catalogs read explicit-hydrogen patterns."""
 import json
 import sys
+import os
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Oracle"))
+from rdkit_graph import graph, parse  # noqa: E402
 
 from rdkit import Chem, RDLogger
 from rdkit.Chem import FilterCatalog, rdMolDescriptors as rd
 
 RDLogger.DisableLog("rdApp.*")
-KIND = {Chem.BondType.SINGLE: 1, Chem.BondType.DOUBLE: 2, Chem.BondType.TRIPLE: 3, Chem.BondType.AROMATIC: 12}
 
 params = FilterCatalog.FilterCatalogParams()
 params.AddCatalog(FilterCatalog.FilterCatalogParams.FilterCatalogs.PAINS)
@@ -32,23 +34,14 @@ for line in sys.stdin:
     parts = line.rstrip("\n").split("\t")
     if not parts[0]:
         continue
-    m = Chem.MolFromSmiles(parts[0])
-    if m is None or any(b.GetBondType() not in KIND for b in m.GetBonds()):
+    m = parse(parts[0])
+    if m is None:
         print(json.dumps({"id": parts[-1], "ok": False}), flush=True)
         continue
     logp, mr = rd.CalcCrippenDescriptors(m)
     print(json.dumps({
         "id": parts[-1], "ok": True,
-        "z": [a.GetAtomicNum() for a in m.GetAtoms()],
-        "q": [a.GetFormalCharge() for a in m.GetAtoms()],
-        "iso": [a.GetIsotope() for a in m.GetAtoms()],
-        "h": [a.GetTotalNumHs() for a in m.GetAtoms()],
-        "arom": [a.GetIsAromatic() for a in m.GetAtoms()],
-        "ring": [a.IsInRing() for a in m.GetAtoms()],
-        "bb": [b.GetBeginAtomIdx() for b in m.GetBonds()],
-        "be": [b.GetEndAtomIdx() for b in m.GetBonds()],
-        "bk": [KIND[b.GetBondType()] for b in m.GetBonds()],
-        "bring": [b.IsInRing() for b in m.GetBonds()],
+        **graph(m),
         "logp": logp, "mr": mr,
         "pains": sorted(e.GetDescription() for e in pains.GetMatches(m)),
         "probes": [len(m.GetSubstructMatches(p, uniquify=True, maxMatches=1000000)) for p in probes],
