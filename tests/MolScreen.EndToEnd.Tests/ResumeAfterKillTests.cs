@@ -56,4 +56,36 @@ public class ResumeAfterKillTests
         Assert.Equal(rows, distinct);
         Assert.Equal(Records, rows + rejects);
     }
+
+    /// <summary>The same guarantee with a map stage running native code (featurize) in the DAG.</summary>
+    [Fact]
+    public async Task KilledIngestFeaturizeRunResumesToByteIdenticalOutputs()
+    {
+        const string nci = "/usr/share/RDKit/Data/NCI/first_5K.smi";
+        Assert.True(File.Exists(nci), "rdkit-data is needed (scripts/install-deps.sh)");
+        using var dir = new TempDir();
+        var wf = WriteFile(dir.Combine("wf.yaml"), $"name: kill2\nshard_size: 250\nstages:\n  ingest:\n    inputs: [{nci}]\n  featurize:\n    input: ingest\n");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var clean = CliProcess.Run(dir.Path, "run", wf, "--out", dir.Combine("clean"), "--workers", "4");
+        var fullMs = Math.Max(500, sw.ElapsedMilliseconds);
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Matches(@"featurize\s+20/20", clean.Stdout);
+
+        var rng = new Random(4242);
+        var outDir = dir.Combine("killed");
+        int killedMidway = 0;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            using var p = CliProcess.Start(dir.Path, "run", wf, "--out", outDir, "--workers", "4");
+            await Task.Delay((int)(fullMs * (0.15 + 0.3 * rng.NextDouble())));
+            if (!p.HasExited) { p.Kill(entireProcessTree: false); killedMidway++; }
+            p.WaitForExit();
+        }
+        Assert.True(killedMidway >= 2, $"only {killedMidway} of 3 runs were still going when killed (full run {fullMs} ms)");
+        var resumed = CliProcess.Run(dir.Path, "run", wf, "--out", outDir, "--workers", "4");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Equal(ParquetFiles.Digests(dir.Combine("clean")), ParquetFiles.Digests(outDir));
+        Assert.Empty(ParquetFiles.TempFiles(outDir));
+        Assert.Empty(Directory.GetFiles(Path.Combine(outDir, "featurize", "_shards"), "*.inflight"));
+    }
 }

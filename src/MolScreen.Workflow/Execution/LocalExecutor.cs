@@ -108,6 +108,8 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
     /// <summary>Puts a crashed shard back in the queue, unless it has crashed too often.</summary>
     private bool Retry((PlannedStage Stage, int Shard) job)
     {
+        if (StageRunner.InputHashOf(job.Stage, job.Shard) is { } inputHash)
+            CrashHistory.RecordCrash(job.Stage.Layout, job.Shard, inputHash);
         lock (_gate)
         {
             var key = (job.Stage.Name, job.Shard);

@@ -47,7 +47,7 @@ public static class StageRunner
         File.Delete(layout.ManifestPath(shard));
         var sw = Stopwatch.StartNew();
         var rejects = new RejectSink();
-        var culprits = CrashHistory.Absorb(layout, shard, inputHash);
+        var culprits = CrashHistory.Culprits(layout, shard, inputHash);
         ShardResult result;
         using (var guard = new RecordGuard(layout.JournalPath(shard), culprits))
         {
@@ -95,6 +95,13 @@ public static class StageRunner
     {
         try { return ValidManifest(stage, shard, InputHash(stage, shard, out _)) != null; }
         catch (ShardException) { return false; }
+    }
+
+    /// <summary>The input hash of a shard as it would run now (for crash bookkeeping by supervisors).</summary>
+    public static string? InputHashOf(PlannedStage stage, int shard)
+    {
+        try { return InputHash(stage, shard, out _); }
+        catch (ShardException) { return null; }
     }
 
     private static ShardManifest? ValidManifest(PlannedStage stage, int shard, string inputHash) =>
