@@ -29,4 +29,21 @@ public class NativeCrashTests
         Assert.Empty(Directory.GetFiles(dir.Combine("out", "featurize", "_shards"), "*.inflight"));
         Assert.Empty(Directory.GetFiles(dir.Combine("out", "featurize", "_shards"), "*.crashes"));
     }
+
+    /// <summary>The same through `molscreen stage`, which is what an HPC array task runs.</summary>
+    [Fact]
+    public void StageTasksSurviveNativeCrashesToo()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("lib.smi"), "CCO a\nCCCCCCCCCCO b\nc1ccccc1 c\nCCN d\n");
+        File.WriteAllText(dir.Combine("wf.yaml"), "name: crash2\nshard_size: 2\nstages:\n  ingest:\n    inputs: [lib.smi]\n  featurize:\n    input: ingest\n");
+        var env = new Dictionary<string, string> { ["MOLSCREEN_CRASH_ON_STRUCTURE"] = "CCCCCCCCCCO" };
+        Assert.Equal(0, CliProcess.Run(dir.Path, env, "stage", "wf.yaml", "--stage", "ingest", "--shard", "0/1").ExitCode);
+        var task = CliProcess.Run(dir.Path, env, "stage", "wf.yaml", "--stage", "featurize", "--shard", "0/1");
+        Assert.True(task.ExitCode == 0, task.ToString());
+        Assert.Contains("worker crashed, retrying", task.Stdout);
+        var fin = CliProcess.Run(dir.Path, "finalize", "wf.yaml");
+        Assert.True(fin.ExitCode == 0, fin.ToString());
+        Assert.Contains("in = out + rejected: 4 = 3 + 1 ok", fin.Stdout);
+    }
 }

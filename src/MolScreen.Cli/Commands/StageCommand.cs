@@ -30,16 +30,12 @@ internal static class StageCommand
             if (wf.Find(name) == null) throw new UsageException($"no stage '{name}' in {wf.FilePath} (stages: {string.Join(", ", wf.Stages.Select(s => s.Name))})");
             var plan = Plan.Build(wf, dir, Console.Error.WriteLine, ct);
             var st = plan[name];
-            var log = new PlainObserver(Console.Out);
-            log.Planned([(name, (st.ShardCount - index + count - 1) / count)]);
-            int failed = 0;
-            for (int k = index; k < st.ShardCount; k += count)
-            {
-                try { log.ShardDone(await StageRunner.RunShardAsync(plan, st, k, ct)); }
-                catch (Exception e) when (e is not OperationCanceledException) { failed++; log.ShardFailed(name, k, e.Message); }
-                WorkerMemory.ReleaseBetweenShards();
-            }
-            return failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+            var mine = Enumerable.Range(0, st.ShardCount).Where(k => k % count == index).ToList();
+            // One worker process: the task owns its CPUs, and this process supervises it so that a
+            // record that crashes native code is skipped and the shard still completes.
+            var result = await new LocalExecutor(plan, new ProcessWorkerFactory(wf.FilePath, dir), 1, new PlainObserver(Console.Out))
+                .RunSliceAsync(st, mine, ct);
+            return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return cmd;
     }

@@ -31,18 +31,35 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
     public const int MaxCrashesPerShard = 5;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<RunResult> RunAsync(CancellationToken ct = default)
+    private bool _flowDownstream = true;
+
+    /// <summary>The whole plan: every shard of every stage, each flowing downstream when done.</summary>
+    public Task<RunResult> RunAsync(CancellationToken ct = default)
     {
-        AtomicFile.RemoveStaleTemps(plan.OutDir);
         foreach (var s in plan.Stages)
             foreach (var f in s.Layout.FilesBeyond(s.ShardCount)) File.Delete(f);
         _observer.Planned(plan.Stages.Select(s => (s.Name, s.ShardCount)).ToList());
+        var sources = plan.Stages.Where(s => s.Upstream == null).SelectMany(s => Enumerable.Range(0, s.ShardCount).Select(k => (s, k))).ToList();
+        return ExecuteAsync(sources, plan.Stages.Sum(s => s.ShardCount), ct);
+    }
 
-        foreach (var s in plan.Stages.Where(s => s.Upstream == null))
-            for (int k = 0; k < s.ShardCount; k++) Enqueue(s, k);
+    /// <summary>
+    /// Some shards of one stage and nothing downstream: what `molscreen stage` (an HPC array task)
+    /// runs. Going through workers rather than in-process means a native crash is retried with the
+    /// culprit record skipped, on a cluster as on a workstation.
+    /// </summary>
+    public Task<RunResult> RunSliceAsync(PlannedStage stage, IReadOnlyList<int> shards, CancellationToken ct = default)
+    {
+        _flowDownstream = false;
+        _observer.Planned([(stage.Name, shards.Count)]);
+        return ExecuteAsync(shards.Select(k => (stage, k)).ToList(), shards.Count, ct);
+    }
 
-        var total = plan.Stages.Sum(s => s.ShardCount);
-        int n = Math.Max(1, Math.Min(workerCount, plan.Stages.Where(s => s.Upstream == null).Sum(s => s.ShardCount)));
+    private async Task<RunResult> ExecuteAsync(List<(PlannedStage, int)> initial, int total, CancellationToken ct)
+    {
+        AtomicFile.RemoveStaleTemps(plan.OutDir);
+        foreach (var (s, k) in initial) Enqueue(s, k);
+        int n = Math.Max(1, Math.Min(workerCount, initial.Count));
         await Task.WhenAll(Enumerable.Range(0, n).Select(slot => Task.Run(() => WorkerLoop(slot, ct), ct)));
         // Workers orphaned by an earlier, killed run may have left temps after our start-up sweep.
         AtomicFile.RemoveStaleTemps(plan.OutDir);
@@ -131,7 +148,8 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
             if (outcome != null)
             {
                 _done.Add(outcome);
-                foreach (var d in job.Stage.Downstream) Enqueue(d, job.Shard);
+                if (_flowDownstream)
+                    foreach (var d in job.Stage.Downstream) Enqueue(d, job.Shard);
             }
             else _failed.Add((job.Stage.Name, job.Shard, error!));
             Signal();
