@@ -60,4 +60,15 @@ public class FeaturizeStageTests
         Assert.Contains(reasons, x => x.StartsWith("filtered (ro5)"));
         Assert.Equal(2, CliProcess.Run(dir.Path, "featurize", "lib.parquet", "--out", "x.parquet", "--dedupe", "maybe").ExitCode);
     }
+
+    [Fact]
+    public void AcceptsAMinimalUpstreamFileWrittenByAnotherEngine()
+    {
+        using var dir = new TempDir();
+        using (var db = new DuckDb())
+            db.Query($"COPY (SELECT * FROM (VALUES ('x:0', 'smiles', 'CCO'), ('x:1', 'smiles', 'C1CC')) t(id, format, structure)) TO '{dir.Combine("min.parquet")}' (FORMAT parquet)");
+        var r = CliProcess.Run(dir.Path, "featurize", "min.parquet", "--out", "f.parquet");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("featurize: in 2 = out 1 + rejected 1", r.Stdout);
+    }
 }

@@ -47,9 +47,13 @@ public sealed class FeaturizeStage : IMapStage
         long read = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
-            var cols = await reader.ReadRowGroupAsync(g, "id", "name", "format", "structure", "source", "record_index");
-            var id = (string?[])cols[0].Values; var name = (string?[])cols[1].Values; var format = (string?[])cols[2].Values;
-            var structure = (string?[])cols[3].Values; var source = (string?[])cols[4].Values; var index = (long[])cols[5].Values;
+            var cols = await reader.ReadRowGroupAsync(g, "id", "format", "structure");
+            var id = (string?[])cols[0].Values; var format = (string?[])cols[1].Values; var structure = (string?[])cols[2].Values;
+            // name/source/record_index come with ingest's output; any other upstream may lack them.
+            var name = await Optional<string?>(reader, g, "name", id.Length);
+            var source = await Optional<string?>(reader, g, "source", id.Length);
+            var index = (await Optional<long>(reader, g, "record_index", id.Length)).Select(x => (long?)x).ToArray();
+            if (!reader.HasField("record_index")) Array.Fill(index, null);
             for (int i = 0; i < id.Length; i++, read++)
             {
                 ctx.Cancellation.ThrowIfCancellationRequested();
@@ -74,6 +78,9 @@ public sealed class FeaturizeStage : IMapStage
         var written = writer.RowsWritten;
         return new ShardResult(read, written, await writer.CommitAsync());
     }
+
+    private static async Task<T[]> Optional<T>(TableReader reader, int group, string column, int rows) =>
+        reader.HasField(column) ? (T[])(await reader.ReadRowGroupAsync(group, column))[0].Values : new T[rows];
 
     /// <summary>Returns the reject reason, or null with the features when the compound goes on.</summary>
     private static string? Featurize(Featurizer featurizer, string format, string structure, HashSet<string> drop,
