@@ -95,6 +95,19 @@ public class ConformerGenerationTests
     }
 
     [Fact]
+    public void APositionalIsomerRightAfterAnotherGetsItsOwnForceFieldSetup()
+    {
+        // Same elements in the same atom order, different bonds: OpenBabel's force field
+        // reused the first molecule's terms for the second until the shim forced a new setup.
+        foreach (string smiles in new[] { "C[N+](C)(C)Cc1ccc(cc1)[N+](=O)[O-]", "C[N+](C)(C)Cc1cccc(c1)[N+](=O)[O-]" })
+        {
+            using var mol = ObMolecule.FromSmiles(smiles);
+            var quality = ConformerQuality.Assess(mol.Generate3D(), mol.InChIKey);
+            Assert.InRange(quality.MaxBondLengthDeviation, 0, 0.15);
+        }
+    }
+
+    [Fact]
     public void NegativeStepsAreACallerBug()
     {
         using var mol = ObMolecule.FromSmiles("CC");
