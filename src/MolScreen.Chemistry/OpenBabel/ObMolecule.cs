@@ -1,3 +1,4 @@
+using MolScreen.Chemistry.Conformers;
 using MolScreen.Chemistry.Molecules;
 
 namespace MolScreen.Chemistry.OpenBabel;
@@ -123,6 +124,48 @@ public sealed class ObMolecule : IDisposable
             BondEnd = bondEnd,
             BondKinds = kinds,
             BondInRing = bondInRing,
+        };
+    }
+
+    /// <summary>
+    /// Builds one 3D conformer: hydrogens added, OBBuilder coordinates, <paramref name="steps"/>
+    /// conjugate-gradient steps of MMFF94 (UFF when MMFF94 has no parameters for the molecule).
+    /// The molecule itself is unchanged (no hydrogens appear in <see cref="ToGraph"/>). Throws
+    /// <see cref="ChemistryException"/> (Unsupported) when neither force field can set it up or
+    /// when OBBuilder cannot place the specified stereo (fused-ring stereocentres), rather than
+    /// return another stereoisomer.
+    /// </summary>
+    public unsafe Conformer3D Generate3D(int steps = 250)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_make3d(_handle, steps, out int forcefield));
+        ObNative.Check(ObNative.ms_mol_atom_count_all(_handle, out int atoms, out int bonds));
+        var atomicNumber = new int[atoms];
+        var xyz = new double[3 * atoms];
+        var begin = new int[bonds];
+        var end = new int[bonds];
+        var order = new int[bonds];
+        var ideal = new double[bonds];
+        fixed (int* z = atomicNumber, b = begin, e = end, o = order)
+        fixed (double* c = xyz, r0 = ideal)
+        {
+            ObNative.Check(ObNative.ms_conformer_atoms(_handle, z, atoms));
+            ObNative.Check(ObNative.ms_mol_coordinates(_handle, c, 3 * atoms));
+            ObNative.Check(ObNative.ms_conformer_bonds(_handle, bonds, b, e, o));
+            ObNative.Check(ObNative.ms_conformer_ideal_lengths(_handle, r0, bonds));
+        }
+        ObNative.Check(ObNative.ms_conformer_inchikey(_handle, out nint key));
+        return new Conformer3D
+        {
+            AtomicNumber = atomicNumber,
+            Coordinates = xyz,
+            BondBegin = begin,
+            BondEnd = end,
+            BondOrder = order,
+            IdealBondLength = ideal,
+            ForceField = (ForceField)forcefield,
+            InChIKeyFrom3D = ObNative.TakeString(key),
         };
     }
 

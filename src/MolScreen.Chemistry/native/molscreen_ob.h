@@ -79,6 +79,28 @@ MS_API int32_t ms_mol_graph(ms_mol* mol, int32_t atom_capacity,
                             int32_t* bond_begin, int32_t* bond_end, int32_t* bond_kind,
                             uint8_t* bond_in_ring);
 
+/* 3D conformer. ms_mol_make3d adds hydrogens to a copy of the molecule, builds coordinates
+ * with OBBuilder and minimizes them by conjugate gradients (steps) with MMFF94, or with UFF
+ * when MMFF94 has no parameters for the molecule; forcefield_used receives MS_FF_*. The
+ * molecule itself (graph, SMILES, SMARTS indexing) is unchanged; the conformer is read with
+ * the functions below and replaced by the next ms_mol_make3d. Standardizing
+ * drops it. Conformer atom i is OpenBabel atom i+1: the molecule's atoms in their order, then
+ * the added hydrogens. bond_order: 1, 2, 3 (Kekule form). Coordinates are x,y,z per atom in
+ * Angstrom; capacities count elements (atoms, bonds, doubles). */
+#define MS_FF_MMFF94 1
+#define MS_FF_UFF 2
+MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_used);
+MS_API int32_t ms_mol_atom_count_all(ms_mol* mol, int32_t* atom_count, int32_t* bond_count);
+MS_API int32_t ms_mol_coordinates(ms_mol* mol, double* xyz, int32_t capacity);
+MS_API int32_t ms_conformer_atoms(ms_mol* mol, int32_t* atomic_number, int32_t capacity);
+MS_API int32_t ms_conformer_bonds(ms_mol* mol, int32_t capacity, int32_t* bond_begin,
+                                  int32_t* bond_end, int32_t* bond_order);
+/* Reference length of each bond's stretch term in the force field that minimized it. */
+MS_API int32_t ms_conformer_ideal_lengths(ms_mol* mol, double* ideal_length, int32_t capacity);
+/* InChIKey with stereo perceived from the 3D coordinates alone (the conformer is written
+ * as a molblock and read back, so no stereo flag of the input survives). */
+MS_API int32_t ms_conformer_inchikey(ms_mol* mol, char** out);
+
 /* SMARTS. Matches are rows of ms_smarts_atom_count graph atom indices (0-based),
  * written row after row into atom_indices. With atom_indices NULL only match_count is
  * computed. unique != 0 drops matches that cover the same atom set. */

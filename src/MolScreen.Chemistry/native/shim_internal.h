@@ -9,11 +9,22 @@
 #include <openbabel/parsmart.h>
 
 #include <exception>
+#include <memory>
 #include <new>
 #include <string>
+#include <vector>
+
+// A 3D conformer is kept beside the molecule rather than replacing it: it carries explicit
+// hydrogens, and the heavy-atom indexing of the graph export and SMARTS must not change.
+struct ms_conformer {
+    OpenBabel::OBMol mol;
+    int32_t forcefield = 0;           // MS_FF_*
+    std::vector<double> ideal_length; // per bond of mol, from the force field's bond term
+};
 
 struct ms_mol {
     OpenBabel::OBMol mol;
+    std::unique_ptr<ms_conformer> conformer;
 };
 
 struct ms_smarts {

@@ -1,9 +1,13 @@
 // Reading molecules, writing identifiers and masses.
 #include "shim_internal.h"
 
+#include <openbabel/bond.h>
 #include <openbabel/elements.h>
 #include <openbabel/obconversion.h>
 #include <openbabel/obiter.h>
+#include <openbabel/stereo/cistrans.h>
+#include <openbabel/stereo/stereo.h>
+#include <openbabel/stereo/tetrahedral.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -36,10 +40,51 @@ OBConversion* mdl_reader() { static OBConversion* c = make_reader("mol"); return
 OBConversion* canonical_writer() { static OBConversion* c = make_writer("can"); return c; }
 OBConversion* inchi_writer() { static OBConversion* c = make_writer("inchi"); return c; }
 OBConversion* inchikey_writer() { static OBConversion* c = make_writer("inchikey"); return c; }
+OBConversion* mdl_writer() { static OBConversion* c = make_writer("mol"); return c; }
 
 std::string with_detail(const std::string& prefix, const char* fallback) {
     std::string detail = captured_messages();
     return prefix + (detail.empty() ? std::string(fallback) : detail);
+}
+
+// Coordinates fix every stereo unit, also those the input left open: the conformer of
+// CC(Br)C(=O)O is one enantiomer. Each unit of the reread conformer takes the status of
+// its counterpart in the molecule (same atom indices: hydrogens come after):
+// kept when the input specified it, unspecified when the input had it unspecified,
+// removed when the input had none. The comparison then tests the stereo that was asked for.
+void mirror_input_stereo(OBMol& input, OBMol& conformer) {
+    OBStereoFacade before(&input), after(&conformer);
+    std::vector<OBGenericData*> drop;
+    for (OBTetrahedralStereo* ts : after.GetAllTetrahedralStereo()) {
+        OBTetrahedralStereo::Config cfg = ts->GetConfig();
+        OBAtom* centre = conformer.GetAtomById(cfg.center);
+        OBAtom* original = centre ? input.GetAtom(centre->GetIdx()) : nullptr;
+        if (!original || !before.HasTetrahedralStereo(original->GetId())) {
+            drop.push_back(ts);
+        } else if (!before.GetTetrahedralStereo(original->GetId())->GetConfig().specified) {
+            cfg.specified = false;
+            ts->SetConfig(cfg);
+        }
+    }
+    for (OBCisTransStereo* ct : after.GetAllCisTransStereo()) {
+        OBCisTransStereo::Config cfg = ct->GetConfig();
+        OBAtom* begin = conformer.GetAtomById(cfg.begin);
+        OBAtom* end = conformer.GetAtomById(cfg.end);
+        OBBond* original = nullptr;
+        if (begin && end && begin->GetIdx() <= input.NumAtoms() && end->GetIdx() <= input.NumAtoms())
+            original = input.GetBond((int)begin->GetIdx(), (int)end->GetIdx());
+        if (!original || !before.HasCisTransStereo(original->GetId())) {
+            drop.push_back(ct);
+        } else if (!before.GetCisTransStereo(original->GetId())->GetConfig().specified) {
+            cfg.specified = false;
+            ct->SetConfig(cfg);
+        }
+    }
+    for (OBGenericData* data : drop) conformer.DeleteData(data);
+    // The InChI writer takes stereo objects only from 0D molecules, and hands any nonzero
+    // coordinates to the InChI library, which perceives stereo from them again.
+    conformer.SetDimension(0);
+    FOR_ATOMS_OF_MOL(a, conformer) a->SetVector(0.0, 0.0, 0.0);
 }
 
 bool has_plain_hydrogen(OBMol& mol) {
@@ -182,5 +227,24 @@ MS_API int32_t ms_mol_masses(ms_mol* mol, double* molecular_weight, double* exac
         *molecular_weight = mol->mol.GetMolWt(true);
         *exact_mass = mol->mol.GetExactMass(true);
         return MS_OK;
+    });
+}
+
+MS_API int32_t ms_conformer_inchikey(ms_mol* mol, char** out) {
+    return msob::guarded("3D InChIKey", [&]() -> int32_t {
+        if (!mol || !out) return msob::fail(MS_E_ARGUMENT, "3D InChIKey: null argument");
+        *out = nullptr;
+        if (!mol->conformer) return msob::fail(MS_E_ARGUMENT, "3D InChIKey: no conformer (call ms_mol_make3d first)");
+        OBConversion* writer = msob::mdl_writer();
+        OBConversion* reader = msob::mdl_reader();
+        if (!writer || !reader) return msob::fail(MS_E_PLUGIN, "3D InChIKey: OpenBabel MDL format plugin not found");
+        // The copy carries the stereo objects of the input; the round trip through a
+        // molblock leaves only coordinates, from which the MDL reader perceives stereo.
+        std::string block = writer->WriteString(&mol->conformer->mol, true);
+        ms_mol reread;
+        if (!reader->ReadString(&reread.mol, block))
+            return msob::fail(MS_E_FAILED, msob::with_detail("3D InChIKey: rereading the conformer failed: ", "no reason"));
+        msob::mirror_input_stereo(mol->mol, reread.mol);
+        return msob::write_identifier(msob::inchikey_writer(), "3D InChIKey", &reread, out);
     });
 }

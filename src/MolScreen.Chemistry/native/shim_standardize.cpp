@@ -201,6 +201,8 @@ MS_API int32_t ms_mol_standardize(ms_mol* mol, int32_t* changes) {
             m.SetSSSRPerceived(false);
             m.SetLSSRPerceived(false);
         }
+        // A conformer of the unstandardized structure would no longer describe this molecule.
+        if (done) mol->conformer.reset();
         if (changes) *changes = done;
         return MS_OK;
     });
