@@ -52,8 +52,9 @@ public sealed class FeaturizeStage : IMapStage
             // name/source/record_index come with ingest's output; any other upstream may lack them.
             var name = await Optional<string?>(reader, g, "name", id.Length);
             var source = await Optional<string?>(reader, g, "source", id.Length);
-            var index = (await Optional<long>(reader, g, "record_index", id.Length)).Select(x => (long?)x).ToArray();
-            if (!reader.HasField("record_index")) Array.Fill(index, null);
+            long?[] index = reader.HasField("record_index")
+                ? (await Optional<long>(reader, g, "record_index", id.Length)).Select(x => (long?)x).ToArray()
+                : new long?[id.Length];
             for (int i = 0; i < id.Length; i++, read++)
             {
                 ctx.Cancellation.ThrowIfCancellationRequested();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using MolScreen.Core.IO;
 
 namespace MolScreen.Core.Shards;
@@ -27,21 +25,10 @@ public sealed record ShardManifest
     public required DateTime FinishedUtc { get; init; }
     public string? Host { get; init; }
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    public void Save(string path) => JsonFile.Save(path, this);
 
     /// <summary>Null when absent or unreadable: either way the shard counts as not done.</summary>
-    public static ShardManifest? TryLoad(string path)
-    {
-        try { return File.Exists(path) ? JsonSerializer.Deserialize<ShardManifest>(File.ReadAllText(path), Json) : null; }
-        catch (JsonException) { return null; }
-    }
+    public static ShardManifest? TryLoad(string path) => JsonFile.TryLoad<ShardManifest>(path);
 
     /// <summary>True when this manifest describes exactly the work asked for and its files are intact.</summary>
     public bool IsValidFor(string inputHash, string paramHash, string stageVersion, ShardLayout layout) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MolScreen.Core.IO;
 
 namespace MolScreen.Core.Stages;
@@ -30,21 +29,11 @@ public sealed record InputFingerprint(string Path, long Bytes, DateTime LastWrit
 
 public sealed record SourceIndex(string Key, int ShardSize, IReadOnlyList<InputFingerprint> Inputs, IReadOnlyList<SourceShard> Shards)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public long RecordCount => Shards.Sum(s => s.RecordCount);
 
-    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+    public void Save(string path) => JsonFile.Save(path, this);
 
     /// <summary>Loads a cached index if it was built for the same key and its inputs are unchanged.</summary>
-    public static SourceIndex? TryLoad(string path, string key)
-    {
-        try
-        {
-            if (!File.Exists(path)) return null;
-            var idx = JsonSerializer.Deserialize<SourceIndex>(File.ReadAllText(path), Json);
-            return idx != null && idx.Key == key && idx.Inputs.All(i => i.StillMatches()) ? idx : null;
-        }
-        catch (JsonException) { return null; }
-    }
+    public static SourceIndex? TryLoad(string path, string key) =>
+        JsonFile.TryLoad<SourceIndex>(path) is { } idx && idx.Key == key && idx.Inputs.All(i => i.StillMatches()) ? idx : null;
 }

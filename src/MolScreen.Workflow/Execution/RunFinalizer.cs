@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MolScreen.Core;
 using MolScreen.Core.IO;
 using MolScreen.Core.Shards;
@@ -91,8 +90,7 @@ public static class RunFinalizer
             rejects = rejects,
             stages = totals,
         };
-        AtomicFile.WriteAllText(Path.Combine(plan.OutDir, "run.json"),
-            JsonSerializer.Serialize(run, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+        JsonFile.Save(Path.Combine(plan.OutDir, "run.json"), run);
         return rejects;
     }
 }
@@ -105,7 +103,7 @@ public static class FailureMarker
     public static void Write(ShardLayout layout, int shard, string error)
     {
         Directory.CreateDirectory(layout.ShardsDir);
-        AtomicFile.WriteAllText(PathFor(layout, shard), JsonSerializer.Serialize(new { shard, error, host = Environment.MachineName, utc = DateTime.UtcNow }));
+        JsonFile.Save(PathFor(layout, shard), new { shard, error, host = Environment.MachineName, utc = DateTime.UtcNow });
     }
 
     public static void Clear(ShardLayout layout, int shard) => File.Delete(PathFor(layout, shard));

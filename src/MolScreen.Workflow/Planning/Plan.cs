@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MolScreen.Core.IO;
 using MolScreen.Core.Shards;
 using MolScreen.Core.Stages;
@@ -101,7 +100,7 @@ public sealed class Plan
     {
         var summary = new PlanSummary(Workflow.FilePath, Workflow.Name, Workflow.ContentHash, Stages.Select(s =>
             new PlanSummary.Stage(s.Name, s.Stage.Kind, s.Upstream?.Name, s.ShardCount, s.ParamHash, s.Index?.RecordCount)).ToList());
-        AtomicFile.WriteAllText(Path.Combine(PlanDir(OutDir), "plan.json"), JsonSerializer.Serialize(summary, PlanSummary.Json));
+        JsonFile.Save(Path.Combine(PlanDir(OutDir), "plan.json"), summary);
     }
 }
 
@@ -110,11 +109,5 @@ public sealed record PlanSummary(string Workflow, string Name, string WorkflowHa
 {
     public sealed record Stage(string Name, string Kind, string? Upstream, int ShardCount, string ParamHash, long? SourceRecords);
 
-    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
-    public static PlanSummary? TryLoad(string outDir)
-    {
-        var p = Path.Combine(Plan.PlanDir(outDir), "plan.json");
-        return File.Exists(p) ? JsonSerializer.Deserialize<PlanSummary>(File.ReadAllText(p), Json) : null;
-    }
+    public static PlanSummary? TryLoad(string outDir) => JsonFile.TryLoad<PlanSummary>(Path.Combine(Plan.PlanDir(outDir), "plan.json"));
 }

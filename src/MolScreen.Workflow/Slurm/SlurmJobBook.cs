@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MolScreen.Core.IO;
 
 namespace MolScreen.Workflow.Slurm;
@@ -9,17 +8,14 @@ public sealed record SlurmJobBook(List<SlurmJobBook.Round> Rounds)
     public sealed record StageJob(string Stage, string JobId, List<int> Shards);
     public sealed record Round(int Number, DateTime SubmittedUtc, List<StageJob> Stages, string? FinalizeJobId);
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
     public static string PathFor(string outDir) => System.IO.Path.Combine(SlurmScripts.Dir(outDir), "jobs.json");
 
     public static SlurmJobBook Load(string outDir)
     {
-        var p = PathFor(outDir);
-        return File.Exists(p) ? JsonSerializer.Deserialize<SlurmJobBook>(File.ReadAllText(p), Json)! : new SlurmJobBook([]);
+        return JsonFile.TryLoad<SlurmJobBook>(PathFor(outDir)) ?? new SlurmJobBook([]);
     }
 
-    public void Save(string outDir) => AtomicFile.WriteAllText(PathFor(outDir), JsonSerializer.Serialize(this, Json));
+    public void Save(string outDir) => JsonFile.Save(PathFor(outDir), this);
 
     public IEnumerable<string> AllJobIds => Rounds.SelectMany(r => r.Stages.Select(s => s.JobId).Concat(r.FinalizeJobId is { } f ? [f] : []));
 }
