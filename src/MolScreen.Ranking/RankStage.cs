@@ -22,17 +22,23 @@ public sealed class RankStage : IReduceStage, IRunPublisher
         new("objectives", ParameterType.StringList, new[]
         {
             "dock_score:min", "ligand_efficiency:max", "interface_occupancy:max", "logs_pred:max", "herg_pred:min", "novelty:max", "filter_failures:min",
-        }, "Pareto objectives as COLUMN:min|max; columns the run does not have are left out"),
+        }, "Pareto objectives as COLUMN:min|max; columns the run does not have are left out") { ItemCheck = Syntax(Objective.Parse) },
         new("desirability", ParameterType.StringList, new[]
         {
             "dock_score:min:-11:-6:3", "ligand_efficiency:max:0.2:0.45:1", "interface_occupancy:max:0.1:0.8:2",
             "logs_pred:max:-6:-2:1", "herg_pred:min:0.3:0.7:1", "filter_failures:min:0:2:1", "mw:min:450:650:0.5", "clogp:min:4:6.5:0.5",
-        }, "Derringer desirability terms as COLUMN:min|max:A:B:WEIGHT (max: 0 at A, 1 at B; min: 1 at A, 0 at B); absent columns are left out"),
-        new("cluster_cutoff", ParameterType.Number, 0.6, "Butina clustering: ECFP4 Tanimoto similarity at or above which two compounds are neighbours"),
-        new("max_per_cluster", ParameterType.Integer, 3L, "At most this many compounds of one cluster in the top list; the rest move down"),
-        new("top_n", ParameterType.Integer, 100L, "Length of the diversity-picked top list (also the poses SDF and the report table)"),
+        }, "Derringer desirability terms as COLUMN:min|max:A:B:WEIGHT (max: 0 at A, 1 at B; min: 1 at A, 0 at B); absent columns are left out") { ItemCheck = Syntax(DesirabilityTerm.Parse) },
+        new("cluster_cutoff", ParameterType.Number, 0.6, "Butina clustering: ECFP4 Tanimoto similarity at or above which two compounds are neighbours") { Min = 0.01, Max = 1 },
+        new("max_per_cluster", ParameterType.Integer, 3L, "At most this many compounds of one cluster in the top list; the rest move down") { Min = 1 },
+        new("top_n", ParameterType.Integer, 100L, "Length of the diversity-picked top list (also the poses SDF and the report table)") { Min = 1, Max = 100_000 },
         new("reference", ParameterType.String, null, "Optional SMILES file (SMILES [name] per line) of known actives: novelty = 1 - max ECFP4 Tanimoto to it"),
     ];
+
+    private static Func<string, string?> Syntax<T>(Func<string, T> parse) => text =>
+    {
+        try { parse(text); return null; }
+        catch (ArgumentException e) { return e.Message; }
+    };
 
     public async Task<ShardResult> RunAsync(ShardContext ctx, StageShards input, IReadOnlyList<StageShards> joins, string dataPath)
     {

@@ -68,3 +68,29 @@ public class RankingAlgorithmTests
         Assert.Equal(2, few);
     }
 }
+
+/// <summary>Rank parameters are checked when the workflow loads, located like every other error.</summary>
+public class RankParameterTests
+{
+    [Fact]
+    public void BadObjectivesAndDesirabilityTermsAreLocatedAtLoadTime()
+    {
+        var dir = Directory.CreateTempSubdirectory("molscreen-rank-wf-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "lib.smi"), "C a\n");
+            Workflow.Definition.WorkflowException Fails(string yaml) => Assert.Throws<Workflow.Definition.WorkflowException>(
+                () => Workflow.Definition.WorkflowLoader.Parse(yaml, Path.Combine(dir, "wf.yaml"), RankRun.Catalog()));
+            var head = "name: t\nstages:\n  ingest:\n    inputs: [lib.smi]\n  featurize:\n    input: ingest\n  rank:\n    input: featurize\n    params:\n";
+            var e = Fails(head + "      desirability: [\"dock_score:min:-11:-6:3\", \"mw:min:650:450:1\"]\n");
+            Assert.Contains("A must be below B", e.Message);
+            Assert.Equal((10L, 49L), (e.Line, e.Column));
+            e = Fails(head + "      objectives: [dock_score:best]\n");
+            Assert.Contains("direction must be min or max", e.Message);
+            Assert.Equal(10L, e.Line);
+            Assert.Contains("below the minimum 1", Fails(head + "      max_per_cluster: 0\n").Message);
+            Assert.Contains("only reduce stages", Fails("name: t\nstages:\n  ingest:\n    inputs: [lib.smi]\n  featurize:\n    input: ingest\n    join: ingest\n").Message);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
