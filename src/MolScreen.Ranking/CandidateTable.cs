@@ -8,7 +8,7 @@ namespace MolScreen.Ranking;
 public sealed class CandidateColumn(string name, Type type, string stage, int rows)
 {
     public string Name { get; } = name;
-    /// <summary>The non-nullable CLR type of the values: string, byte[], double, float, long, int or bool.</summary>
+    /// <summary>The non-nullable CLR type of the values: string, byte[], double, float, long, int, bool, or string[] (a list column).</summary>
     public Type Type { get; } = type;
     public string Stage { get; } = stage;
     public object?[] Values { get; } = new object?[rows];
@@ -63,9 +63,9 @@ public sealed class CandidateTable
             keep.Add(r);
         }
         var table = new CandidateTable(ids, dropped, main.Ids.Count);
-        foreach (var (field, values) in main.Columns)
+        foreach (var (name, type, values) in main.Columns)
         {
-            var col = table.Add(field.Name, field, input.Stage);
+            var col = table.Add(name, type, input.Stage);
             for (int i = 0; i < keep.Count; i++) col.Values[i] = values[keep[i]];
         }
         foreach (var join in joins)
@@ -75,11 +75,11 @@ public sealed class CandidateTable
             for (int r = 0; r < rows.Ids.Count; r++)
                 if (rows.Ids[r] is { } id) at.TryAdd(id, r);
             var missing = table.MissingInJoin[join.Stage] = ids.Where(id => !at.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
-            foreach (var (field, values) in rows.Columns)
+            foreach (var (column, type, values) in rows.Columns)
             {
-                var name = table.Has(field.Name) ? $"{join.Stage}_{field.Name}" : field.Name;
+                var name = table.Has(column) ? $"{join.Stage}_{column}" : column;
                 if (table.Has(name)) continue;
-                var col = table.Add(name, field, join.Stage);
+                var col = table.Add(name, type, join.Stage);
                 for (int i = 0; i < ids.Count; i++)
                     if (at.TryGetValue(ids[i], out var r)) col.Values[i] = values[r];
             }
@@ -97,20 +97,23 @@ public sealed class CandidateTable
         return col;
     }
 
-    private CandidateColumn Add(string name, DataField field, string stage)
+    private CandidateColumn Add(string name, Type type, string stage)
     {
-        var col = new CandidateColumn(name, StageRows.ValueType(field), stage, Count);
+        var col = new CandidateColumn(name, type, stage, Count);
         Columns.Add(col);
         _byName[name] = col;
         return col;
     }
 }
 
-/// <summary>All rows of all shards of one stage, columns boxed; columns of types we cannot read (nested lists) are skipped.</summary>
+/// <summary>
+/// All rows of all shards of one stage, columns boxed: flat columns, and lists of strings (such as
+/// dock's interface_contacts) as string[]; other nested columns are skipped.
+/// </summary>
 internal sealed class StageRows
 {
     public List<string?> Ids { get; } = new();
-    public List<(DataField Field, List<object?> Values)> Columns { get; } = new();
+    public List<(string Name, Type Type, List<object?> Values)> Columns { get; } = new();
 
     public static Type ValueType(DataField f) =>
         f.ClrType == typeof(ReadOnlyMemory<char>) ? typeof(string) : f.ClrType == typeof(ReadOnlyMemory<byte>) ? typeof(byte[]) : f.ClrType;
@@ -126,15 +129,17 @@ internal sealed class StageRows
             await using var r = await TableReader.OpenAsync(path);
             if (!r.HasField("id")) throw new InvalidDataException($"{path}: stage '{stage.Stage}' output has no `id` column");
             // Flat columns only: a list column's leaf is not one value per row.
-            var fields = r.Schema.Fields.OfType<DataField>().Where(f => f.Name != "id" && Supported.Contains(ValueType(f))).ToList();
-            if (rows.Columns.Count == 0 && rows.Ids.Count == 0) rows.Columns.AddRange(fields.Select(f => (f, new List<object?>())));
+            var flat = r.Schema.Fields.OfType<DataField>().Where(f => f.Name != "id" && Supported.Contains(ValueType(f))).Select(f => (f.Name, ValueType(f)));
+            var lists = r.StringListFields.Select(name => (name, typeof(string[])));
+            if (rows.Columns.Count == 0 && rows.Ids.Count == 0) rows.Columns.AddRange(flat.Concat(lists).Select(c => (c.Item1, c.Item2, new List<object?>())));
             for (int g = 0; g < r.RowGroupCount; g++)
             {
                 var ids = (string?[])(await r.ReadRowGroupAsync(g, "id"))[0].Values;
-                foreach (var (field, values) in rows.Columns)
+                foreach (var (name, type, values) in rows.Columns)
                 {
-                    if (!r.HasField(field.Name)) { values.AddRange(new object?[ids.Length]); continue; }
-                    var col = (await r.ReadRowGroupAsync(g, field.Name))[0].Values;
+                    Array col = type == typeof(string[])
+                        ? r.StringListFields.Contains(name) ? await r.ReadStringListsAsync(g, name) : new object?[ids.Length]
+                        : r.HasField(name) ? (await r.ReadRowGroupAsync(g, name))[0].Values : new object?[ids.Length];
                     for (int i = 0; i < col.Length; i++) values.Add(col.GetValue(i));
                 }
                 rows.Ids.AddRange(ids);

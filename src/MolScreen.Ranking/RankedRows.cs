@@ -35,7 +35,8 @@ public static class RankedRows
     {
         var fixedNames = Fixed.Select(f => f.Name).ToHashSet();
         var passThrough = t.Columns.Where(c => !fixedNames.Contains(c.Name)).ToList();
-        var fields = Fixed.Concat(passThrough.Select(c => new DataField(c.Name, c.Type, true))).ToArray();
+        // List columns (interface_contacts) are written comma-joined: one flat, portable string.
+        var fields = Fixed.Concat(passThrough.Select(c => new DataField(c.Name, c.Type == typeof(string[]) ? typeof(string) : c.Type, true))).ToArray();
         var schema = new ParquetSchema(fields);
         var metadata = new Dictionary<string, string>
         {
@@ -78,6 +79,7 @@ public static class RankedRows
     {
         T?[] Val<T>() where T : struct => rows.Select(r => c.Values[r.Row] is T v ? (T?)v : null).ToArray();
         if (c.Type == typeof(string)) return rows.Select(r => c.Values[r.Row] as string).ToArray();
+        if (c.Type == typeof(string[])) return rows.Select(r => c.Values[r.Row] is string[] a ? string.Join(",", a) : null).ToArray();
         if (c.Type == typeof(byte[])) return rows.Select(r => c.Values[r.Row] as byte[]).ToArray();
         if (c.Type == typeof(double)) return Val<double>();
         if (c.Type == typeof(float)) return Val<float>();

@@ -65,11 +65,13 @@ public interface IReduceStage : IStage
 }
 
 /// <summary>What a stage can publish at the top of the output directory once the whole run is finalized.</summary>
-public sealed record RunPublication(string OutDir, string StageName, StageParameters Parameters, string DataPath, string RunJsonPath, int Seed, string WorkflowHash);
+/// <param name="RunJson">The text of run.json (workflow, version, seed, per-stage totals), written after the publishers.</param>
+public sealed record RunPublication(string OutDir, string StageName, StageParameters Parameters, string DataPath, string RunJson, int Seed, string WorkflowHash);
 
 /// <summary>
-/// A stage whose result is a run-level product (ranked.parquet, a report): the finalizer calls it after
-/// the books balance and run.json is written, so what it writes reflects the complete, checked run.
+/// A stage whose result is a run-level product (ranked.parquet, a report): the finalizer calls it once
+/// the books balance, just before writing run.json, so what it writes reflects the complete, checked
+/// run and is in place when run.json marks the run finalized.
 /// </summary>
 public interface IRunPublisher
 {

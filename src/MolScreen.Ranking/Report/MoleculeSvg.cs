@@ -58,8 +58,14 @@ public static class MoleculeSvg
             var (x2, y2) = Shorten(P(j), P(i), labelled[j] ? 0.3 * scale : 0);
             double dx = x2 - x1, dy = y2 - y1, len = Math.Max(1e-6, Math.Sqrt(dx * dx + dy * dy));
             double nx = -dy / len * scale * 0.14, ny = dx / len * scale * 0.14;
+            // Second lines go on the side where the other neighbours are (inside a ring), as drawn by hand.
+            if (SideOfNeighbours(g, P, i, j, nx, ny) < 0) { nx = -nx; ny = -ny; }
             switch (g.BondKinds[b])
             {
+                case BondKind.Double when g.BondInRing[b]:
+                    Line(sb, x1, y1, x2, y2, stroke, false);
+                    Line(sb, x1 + nx + dx * 0.12, y1 + ny + dy * 0.12, x2 + nx - dx * 0.12, y2 + ny - dy * 0.12, stroke, false);
+                    break;
                 case BondKind.Double:
                     Line(sb, x1 + nx / 2, y1 + ny / 2, x2 + nx / 2, y2 + ny / 2, stroke, false);
                     Line(sb, x1 - nx / 2, y1 - ny / 2, x2 - nx / 2, y2 - ny / 2, stroke, false);
@@ -90,6 +96,16 @@ public static class MoleculeSvg
                 $"<text x=\"{x:0.#}\" y=\"{y:0.#}\" font-family=\"sans-serif\" font-size=\"{font:0.#}\" fill=\"{Colour(z)}\" text-anchor=\"middle\" dominant-baseline=\"central\">{text}</text>");
         }
         return sb.Append("</svg>").ToString();
+    }
+
+    private static double SideOfNeighbours(MolGraph g, Func<int, (double X, double Y)> p, int i, int j, double nx, double ny)
+    {
+        var (ax, ay) = p(i);
+        var (bx, by) = p(j);
+        double mx = (ax + bx) / 2, my = (ay + by) / 2, side = 0;
+        foreach (var (k, _) in g.Adjacency[i].Concat(g.Adjacency[j]))
+            if (k != i && k != j) { var (kx, ky) = p(k); side += (kx - mx) * nx + (ky - my) * ny; }
+        return side;
     }
 
     private static (double, double) Shorten((double X, double Y) from, (double X, double Y) to, double by)

@@ -17,7 +17,7 @@ public static class ReportPage
 
     public static Task<string> BuildAsync(RunPublication run, RankedTable ranked, string? posesPath, CancellationToken ct)
     {
-        var summary = RunSummary.Load(run.RunJsonPath, run.OutDir);
+        var summary = RunSummary.Parse(run.RunJson, run.OutDir);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         sb.Append($"<title>MolScreen report: {HtmlEncode(summary.Workflow)}</title><style>{Css}</style></head>\n<body data-images-ok=\"pending\">\n");
@@ -76,11 +76,12 @@ public static class ReportPage
         }
         sb.Append("</div>\n<h2>Pareto front</h2>\n<div class=\"plots\" id=\"pareto\">\n");
         var axes = t.Objectives.Select(o => o.Split(':')[0]).Where(t.NumericColumns.Contains).Take(2).ToList();
+        var bothObjectives = axes.Count >= 2;
         if (axes.Count < 2 && t.NumericColumns.Contains("desirability")) axes.Add("desirability");
         if (axes.Count >= 2)
         {
             var points = t.All.Where(r => r[axes[0]] != null && r[axes[1]] != null).Select(r => (r[axes[0]]!.Value, r[axes[1]]!.Value, r.ParetoRank)).ToList();
-            sb.Append(Img("Pareto front", ReportPlots.ParetoFront(axes[0], axes[1], points)));
+            sb.Append(Img("Pareto front", ReportPlots.ParetoFront(axes[0], axes[1], points, bothObjectives)));
         }
         else sb.Append("<p>Fewer than two objectives with values: no trade-off to show.</p>");
         sb.Append("\n</div>\n<h2>Interface residues</h2>\n<div class=\"plots\" id=\"interface\">\n");

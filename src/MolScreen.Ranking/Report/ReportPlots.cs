@@ -28,7 +28,8 @@ public static class ReportPlots
     }
 
     /// <summary>Two objectives against each other, front 1 highlighted: the trade-off the ranking made.</summary>
-    public static string ParetoFront(string xName, string yName, IReadOnlyList<(double X, double Y, int Front)> points)
+    /// <param name="connect">Join front 1 as a staircase: only when both axes are objectives.</param>
+    public static string ParetoFront(string xName, string yName, IReadOnlyList<(double X, double Y, int Front)> points, bool connect)
     {
         var plot = new Plot();
         var rest = points.Where(p => p.Front > 1).ToArray();
@@ -45,7 +46,7 @@ public static class ReportPlots
             var f = plot.Add.Scatter(front.Select(p => p.X).ToArray(), front.Select(p => p.Y).ToArray());
             f.Color = Colors.OrangeRed;
             f.MarkerSize = 7;
-            f.LineWidth = 1;
+            f.LineWidth = connect ? 1 : 0;
             f.LegendText = $"Pareto front 1 ({front.Length})";
         }
         plot.Title("Pareto front");

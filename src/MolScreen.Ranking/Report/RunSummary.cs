@@ -3,14 +3,14 @@ using MolScreen.Core.Shards;
 
 namespace MolScreen.Ranking.Report;
 
-/// <summary>Per-stage accounting of the run for the report, from OUT/run.json and the shard manifests.</summary>
+/// <summary>Per-stage accounting of the run for the report, from run.json (as the finalizer is about to write it) and the shard manifests.</summary>
 public sealed record RunSummary(string Workflow, string WorkflowHash, string MolScreenVersion, int Seed, IReadOnlyList<RunSummary.Stage> Stages)
 {
     public sealed record Stage(string Name, string Kind, int Shards, long In, long Out, long Rejected, double WallSeconds, string Hosts, DateTime? Finished);
 
-    public static RunSummary Load(string runJson, string outDir)
+    public static RunSummary Parse(string runJson, string outDir)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(runJson));
+        using var doc = JsonDocument.Parse(runJson);
         var root = doc.RootElement;
         string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
         var stages = new List<Stage>();

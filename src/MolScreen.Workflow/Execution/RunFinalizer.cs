@@ -15,8 +15,8 @@ public sealed record StageTotals(string Stage, string Kind, int Shards, int Shar
 /// <summary>
 /// Closes a run once every shard is done: checks in = out + rejected per stage and across each
 /// stage edge (a reduce stage's records in are its input stage's rows out), merges all shard rejects
-/// into OUT/rejects.parquet, writes OUT/run.json, then lets run-level stages (<see cref="IRunPublisher"/>)
-/// publish their products at the top of OUT.
+/// into OUT/rejects.parquet, lets run-level stages (<see cref="IRunPublisher"/>) publish their
+/// products at the top of OUT, and writes OUT/run.json last.
 /// </summary>
 public static class RunFinalizer
 {
@@ -93,12 +93,13 @@ public static class RunFinalizer
             rejects = rejects,
             stages = totals,
         };
-        var runJson = Path.Combine(plan.OutDir, "run.json");
-        JsonFile.Save(runJson, run);
-        // Run-level products come last, from checked books: a reader of ranked.parquet can trust run.json.
+        // Run-level products come from checked books, and before run.json: run.json marks a finalized
+        // run (schedulers and tests wait for it), so everything must be in place when it appears.
+        var runText = System.Text.Json.JsonSerializer.Serialize(run, JsonFile.Options);
         foreach (var s in plan.Stages.Where(s => s.Stage is IRunPublisher))
             await ((IRunPublisher)s.Stage).PublishAsync(new RunPublication(plan.OutDir, s.Name, s.Definition.Parameters, s.Layout.DataPath(0),
-                runJson, plan.Workflow.Seed, plan.Workflow.ContentHash), CancellationToken.None);
+                runText, plan.Workflow.Seed, plan.Workflow.ContentHash), CancellationToken.None);
+        AtomicFile.WriteAllText(Path.Combine(plan.OutDir, "run.json"), runText);
         return rejects;
     }
 }
