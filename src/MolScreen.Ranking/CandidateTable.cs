@@ -74,7 +74,7 @@ public sealed class CandidateTable
             var at = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int r = 0; r < rows.Ids.Count; r++)
                 if (rows.Ids[r] is { } id) at.TryAdd(id, r);
-            var missing = table.MissingInJoin[join.Stage] = ids.Where(id => !at.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
+            table.MissingInJoin[join.Stage] = ids.Where(id => !at.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
             foreach (var (column, type, values) in rows.Columns)
             {
                 var name = table.Has(column) ? $"{join.Stage}_{column}" : column;
@@ -83,7 +83,6 @@ public sealed class CandidateTable
                 for (int i = 0; i < ids.Count; i++)
                     if (at.TryGetValue(ids[i], out var r)) col.Values[i] = values[r];
             }
-            _ = missing;
         }
         return table;
     }
