@@ -31,7 +31,7 @@ public sealed class RankStage : IReduceStage, IRunPublisher
         new("cluster_cutoff", ParameterType.Number, 0.6, "Butina clustering: ECFP4 Tanimoto similarity at or above which two compounds are neighbours") { Min = 0.01, Max = 1 },
         new("max_per_cluster", ParameterType.Integer, 3L, "At most this many compounds of one cluster in the top list; the rest move down") { Min = 1 },
         new("top_n", ParameterType.Integer, 100L, "Length of the diversity-picked top list (also the poses SDF and the report table)") { Min = 1, Max = 100_000 },
-        new("reference", ParameterType.String, null, "Optional SMILES file (SMILES [name] per line) of known actives: novelty = 1 - max ECFP4 Tanimoto to it"),
+        new("reference", ParameterType.String, null, "Optional SMILES file (SMILES [name] per line) of known actives: novelty = 1 - max ECFP4 Tanimoto to it") { IsFile = true },
     ];
 
     private static Func<string, string?> Syntax<T>(Func<string, T> parse) => text =>

@@ -56,7 +56,7 @@ public sealed class RankRun : IDisposable
           rank:
             input: dock
             join: [featurize, predict]
-            params: { top_n: 12, max_per_cluster: 2, reference: REF }
+            params: { top_n: 12, max_per_cluster: 2, reference: ref.smi }
         """;
 
     public RankRun(string workflow)
@@ -66,7 +66,7 @@ public sealed class RankRun : IDisposable
             ["smiles\tname", .. drugs, .. Series.Select((s, i) => $"{s}\tbenzamide-{i}"), "C1CC(\tbroken-ring"]);
         File.WriteAllLines(Path.Combine(Dir, "ref.smi"), ["CC(=O)Oc1ccccc1C(=O)O aspirin", "O=C(NCc1ccccc1)c1ccccc1 benzamide-parent"]);
         var wfPath = Path.Combine(Dir, "wf.yaml");
-        File.WriteAllText(wfPath, workflow.Replace("REF", Path.Combine(Dir, "ref.smi")));
+        File.WriteAllText(wfPath, workflow);
         var wf = WorkflowLoader.Load(wfPath, Catalog());
         Plan = Plan.Build(wf, Out);
         // One worker: OpenBabel runs one thread per process.

@@ -89,6 +89,9 @@ public class RankParameterTests
             Assert.Contains("direction must be min or max", e.Message);
             Assert.Equal(10L, e.Line);
             Assert.Contains("below the minimum 1", Fails(head + "      max_per_cluster: 0\n").Message);
+            e = Fails(head + "      reference: actives.smi\n");
+            Assert.Contains("file not found: actives.smi", e.Message);
+            Assert.Equal((10L, 18L), (e.Line, e.Column));
             Assert.Contains("only reduce stages", Fails("name: t\nstages:\n  ingest:\n    inputs: [lib.smi]\n  featurize:\n    input: ingest\n    join: ingest\n").Message);
         }
         finally { Directory.Delete(dir, true); }

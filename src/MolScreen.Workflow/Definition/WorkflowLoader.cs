@@ -69,7 +69,7 @@ public static partial class WorkflowLoader
 
         var parameters = StageParameters.Defaults(stage.Parameters);
         if (keys.TryGetValue("params", out var pn))
-            parameters = parameters.With(ReadParams(pn, stage, $"stage '{stageName}'", p, perInputOnly: false));
+            parameters = parameters.With(ReadParams(pn, stage, $"stage '{stageName}'", p, perInputOnly: false, baseDir));
 
         string? input = null;
         var inputs = new List<SourceInput>();
@@ -113,7 +113,7 @@ public static partial class WorkflowLoader
         return joins;
     }
 
-    private static IEnumerable<KeyValuePair<string, object?>> ReadParams(YamlNode node, IStage stage, string where, ParameterReader p, bool perInputOnly)
+    private static IEnumerable<KeyValuePair<string, object?>> ReadParams(YamlNode node, IStage stage, string where, ParameterReader p, bool perInputOnly, string baseDir)
     {
         if (node is not YamlMappingNode map) throw p.Error(node, $"{where}: 'params' must be a mapping");
         foreach (var (k, v) in map.Children)
@@ -125,7 +125,14 @@ public static partial class WorkflowLoader
                 var allowed = stage.Parameters.Where(s => !perInputOnly || s.PerInput).Select(s => s.Name);
                 throw p.Error(k, $"{where}: unknown parameter '{key}' for stage kind '{stage.Kind}' (expected one of: {string.Join(", ", allowed)})");
             }
-            yield return new(key, p.Read(spec, v));
+            var value = p.Read(spec, v);
+            // File parameters are relative to the workflow file, like `inputs`, and must exist now.
+            if (spec.IsFile && value is string file)
+            {
+                value = Path.GetFullPath(Path.Combine(baseDir, file));
+                if (!File.Exists((string)value)) throw p.Error(v, $"{where}: parameter '{key}': file not found: {file}");
+            }
+            yield return new(key, value);
         }
     }
 
@@ -147,7 +154,7 @@ public static partial class WorkflowLoader
                     ?? throw p.Error(item, $"stage '{stageName}': an input given as a mapping needs 'path'");
                 pathNode = m.Children[pathKey];
                 var rest = new YamlMappingNode(m.Children.Where(c => c.Key != pathKey));
-                parameters = stageParams.With(ReadParams(rest, stage, $"stage '{stageName}' input", p, perInputOnly: true));
+                parameters = stageParams.With(ReadParams(rest, stage, $"stage '{stageName}' input", p, perInputOnly: true, baseDir));
             }
             var pattern = ScalarText(pathNode, "path", p);
             var matches = ExpandPath(pattern, baseDir);
