@@ -74,9 +74,10 @@ public static class ReportPage
             if (all.Count == 0) continue;
             sb.Append(Img($"distribution of {c}", ReportPlots.Distribution(c, all, t.Top.Select(r => r[c]).OfType<double>().ToList()))).Append('\n');
         }
-        sb.Append("</div>\n<h2>Pareto front</h2>\n<div class=\"plots\" id=\"pareto\">\n");
+        sb.Append("</div>\n<h2>Pareto front</h2>\n<p>Front 1 (not beaten on every objective by any compound) against the first two objectives; with more objectives this is a projection, so front-1 compounds can look dominated here.</p>\n<div class=\"plots\" id=\"pareto\">\n");
         var axes = t.Objectives.Select(o => o.Split(':')[0]).Where(t.NumericColumns.Contains).Take(2).ToList();
-        var bothObjectives = axes.Count >= 2;
+        // Front 1 is a staircase only when these two are all the objectives; otherwise it is a projection.
+        var bothObjectives = axes.Count >= 2 && t.Objectives.Count == 2;
         if (axes.Count < 2 && t.NumericColumns.Contains("desirability")) axes.Add("desirability");
         if (axes.Count >= 2)
         {

@@ -65,7 +65,7 @@ public static class ReportPlots
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, counts.Count).Select(i => (double)i).ToArray(), counts.Select(c => c.Residue).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Title("Interface residues contacted by the top poses");
+        plot.Title("Interface residues (top poses)");
         plot.YLabel("top compounds in contact");
         plot.Axes.Margins(bottom: 0);
         return plot.GetSvgXml(Math.Max(Width, 24 * counts.Count + 120), Height);
