@@ -11,6 +11,7 @@ packages=(
   g++ pkg-config    # builds the OpenBabel shim
   slurm-wlm munge   # `molscreen submit --scheduler slurm` is tested against a real throw-away cluster
   python3           # tests/slurm/cluster.sh picks free ports with it
+  chromium          # renders report.html headless in the rank stage's tests (never used by the product)
 )
 
 missing=()

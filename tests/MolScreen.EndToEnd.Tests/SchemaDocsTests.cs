@@ -12,8 +12,10 @@ public class SchemaDocsTests
     public void EveryColumnIsDocumented()
     {
         var docs = Docs();
-        foreach (var f in IngestStage.Schema.DataFields.Concat(RejectSink.Schema.DataFields).Concat(MolScreen.Chemistry.Featurize.FeatureRows.Schema.DataFields))
+        foreach (var f in IngestStage.Schema.DataFields.Concat(RejectSink.Schema.DataFields).Concat(MolScreen.Chemistry.Featurize.FeatureRows.Schema.DataFields)
+                     .Concat(MolScreen.Ranking.RankedRows.Fixed))
             Assert.Contains($"| `{f.Name}` |", docs);
+        Assert.Contains("| `workflow_hash` |", docs);
     }
 
     [Fact]

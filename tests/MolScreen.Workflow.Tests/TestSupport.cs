@@ -44,6 +44,58 @@ public sealed class MeasureStage : IMapStage
     }
 }
 
+/// <summary>
+/// A reduce stage for engine tests: every row of its input, ordered by length, with the structure
+/// looked up by id in a joined stage when one is joined; rows longer than max_length are rejected.
+/// </summary>
+public sealed class CollectStage : IReduceStage
+{
+    public string Kind => "collect";
+    public string Description => "test reduce stage";
+    public string Version => "1";
+    public StageShape Shape => StageShape.Reduce;
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = [new("max_length", ParameterType.Number, 1000.0, "longer rows are rejected")];
+
+    private static readonly ParquetSchema Schema = new(
+        new DataField("id", typeof(string), false), new DataField("length", typeof(double), false),
+        new DataField("order", typeof(int), false), new DataField("structure", typeof(string), true));
+
+    public async Task<ShardResult> RunAsync(ShardContext ctx, StageShards input, IReadOnlyList<StageShards> joins, string dataPath)
+    {
+        var rows = new List<(string Id, double Length)>();
+        foreach (var path in input.DataPaths)
+        {
+            await using var r = await TableReader.OpenAsync(path);
+            for (int g = 0; g < r.RowGroupCount; g++)
+            {
+                var c = await r.ReadRowGroupAsync(g, "id", "length");
+                rows.AddRange(((string[])c[0].Values).Zip((double[])c[1].Values));
+            }
+        }
+        var structures = new Dictionary<string, string>();
+        foreach (var path in joins.SelectMany(j => j.DataPaths))
+        {
+            await using var r = await TableReader.OpenAsync(path);
+            for (int g = 0; g < r.RowGroupCount; g++)
+            {
+                var c = await r.ReadRowGroupAsync(g, "id", "structure");
+                foreach (var (id, st) in ((string[])c[0].Values).Zip((string[])c[1].Values)) structures[id] = st;
+            }
+        }
+        var kept = new List<(string Id, double Length)>();
+        foreach (var row in rows)
+            if (row.Length > ctx.Parameters.GetNumber("max_length")) ctx.Rejects.Add(new Reject(row.Id, "collect", null, "", ctx.StageName, "too long"));
+            else kept.Add(row);
+        kept = kept.OrderBy(x => x.Length).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
+        await using var w = await TableWriter.CreateAsync(dataPath, Schema);
+        await w.WriteRowGroupAsync([
+            new(Schema.DataFields[0], kept.Select(x => x.Id).ToArray()), new(Schema.DataFields[1], kept.Select(x => x.Length).ToArray()),
+            new(Schema.DataFields[2], Enumerable.Range(1, kept.Count).ToArray()),
+            new(Schema.DataFields[3], kept.Select(x => (string?)structures.GetValueOrDefault(x.Id)).ToArray())]);
+        return new ShardResult(rows.Count, kept.Count, await w.CommitAsync());
+    }
+}
+
 public sealed class TempDir : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("molscreen-test-").FullName;
@@ -59,5 +111,5 @@ public sealed class TempDir : IDisposable
 
 public static class TestCatalog
 {
-    public static StageCatalog Create() => new(new IngestStage(), new MeasureStage());
+    public static StageCatalog Create() => new(new IngestStage(), new MeasureStage(), new CollectStage());
 }

@@ -50,7 +50,7 @@ public class WorkflowLoaderTests
         var e = Fails(dir, "name: t\nstages:\n  dockk:\n    input: ingest\n");
         Assert.Equal((3L, 3L), (e.Line, e.Column));
         Assert.Contains("unknown stage kind 'dockk'", e.Message);
-        Assert.Contains("known: ingest, measure", e.Message);
+        Assert.Contains("known: collect, ingest, measure", e.Message);
         Assert.StartsWith(Path.Combine(dir.Path, "wf.yaml") + ":3:3:", e.Message);
     }
 

@@ -18,12 +18,23 @@ internal static class DirectStageCommand
     {
         var inputs = new Argument<FileInfo[]>("inputs")
         {
-            Description = stage.Shape == StageShape.Source ? "Input files" : "Input Parquet file (output of the upstream stage)",
+            Description = stage.Shape switch
+            {
+                StageShape.Source => "Input files",
+                StageShape.Reduce => "Input Parquet files (all shards of the input stage)",
+                _ => "Input Parquet file (output of the upstream stage)",
+            },
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Output Parquet file", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var cmd = new Command(stage.Kind, stage.Description) { inputs, output, seed };
+        var join = new Option<string[]>("--join")
+        {
+            Description = "Reduce stages: a joined stage's output as NAME=FILE (repeat for more files or stages); rows are matched by `id`",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        if (stage.Shape == StageShape.Reduce) cmd.Add(join);
         var options = stage.Parameters.Select(spec =>
         {
             var o = new Option<string?>("--" + spec.Name.Replace('_', '-'))
@@ -59,6 +70,13 @@ internal static class DirectStageCommand
                 var index = source.BuildIndex(srcInputs, int.MaxValue, ct);
                 var shard = index.Shards.Count > 0 ? index.Shards[0] : new SourceShard(0, 0, "", []);
                 result = await source.RunShardAsync(ctx, srcInputs, shard, outPath);
+            }
+            else if (stage is IReduceStage reduce)
+            {
+                var joins = (pr.GetValue(join) ?? []).Select(j => j.Split('=', 2) is [var name, var path] && name.Length > 0 && File.Exists(path)
+                        ? (name, Path.GetFullPath(path)) : throw new UsageException($"--join expects NAME=FILE with an existing file, got '{j}'"))
+                    .GroupBy(j => j.name).Select(g => new StageShards(g.Key, g.Select(x => x.Item2).ToList())).ToList();
+                result = await reduce.RunAsync(ctx, new StageShards("input", files.Select(f => f.FullName).ToList()), joins, outPath);
             }
             else result = await ((IMapStage)stage).RunShardAsync(ctx, files[0].FullName, outPath);
             await rejects.WriteAsync(rejectsPath);

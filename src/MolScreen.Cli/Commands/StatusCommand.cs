@@ -74,7 +74,7 @@ internal static class ValidateCommand
             var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
             Console.WriteLine($"{wf.FilePath}: ok — workflow '{wf.Name}', seed {wf.Seed}, shard_size {wf.ShardSize}");
             foreach (var s in wf.Stages)
-                Console.WriteLine($"  {s.Name} ({s.Stage.Kind}) <- {(s.Input ?? string.Join(", ", s.Inputs.Select(i => i.Path)))}  params {s.Parameters}");
+                Console.WriteLine($"  {s.Name} ({s.Stage.Kind}) <- {(s.Input ?? string.Join(", ", s.Inputs.Select(i => i.Path)))}{(s.Joins.Count > 0 ? $" join {string.Join(", ", s.Joins)}" : "")}  params {s.Parameters}");
             return ExitCodes.Ok;
         });
         return cmd;

@@ -1,4 +1,5 @@
 using Parquet;
+using Parquet.Data;
 using Parquet.Schema;
 
 namespace MolScreen.Core.IO;
@@ -45,6 +46,39 @@ public static class ParquetColumns
         if (t == typeof(float)) return f.IsNullable ? await ReadNullable<float>(rg, f, n) : await ReadPlain<float>(rg, f, n);
         if (t == typeof(bool)) return f.IsNullable ? await ReadNullable<bool>(rg, f, n) : await ReadPlain<bool>(rg, f, n);
         throw new NotSupportedException($"column '{f.Name}': unsupported Parquet type {t.Name}");
+    }
+
+    /// <summary>
+    /// Reads a list-of-strings column (a top-level Parquet LIST whose elements are strings, as
+    /// DuckDB, Arrow and pandas write them) through its leaf field: one array per row; a null list
+    /// is null, an empty one empty, null elements are left out.
+    /// </summary>
+    public static async Task<string[]?[]> ReadStringListsAsync(ParquetRowGroupReader rg, DataField leaf)
+    {
+        int n = checked((int)rg.RowCount);
+        var rows = new string[]?[n];
+        using var raw = await rg.ReadRawColumnDataBaseAsync(leaf);
+        if (raw is not RawColumnData<ReadOnlyMemory<char>> text) throw new NotSupportedException($"column '{leaf.Path}': not a list of strings");
+        // Dremel levels: repetition 0 starts a row; the full definition level marks a present element,
+        // and the values hold only those, in order.
+        var def = raw.DefinitionLevels.ToArray();
+        var rep = raw.RepetitionLevels.ToArray();
+        var values = text.Values.ToArray();
+        int row = -1, v = 0, maxDef = leaf.MaxDefinitionLevel;
+        var current = new List<string>();
+        for (int e = 0; e < def.Length; e++)
+        {
+            if (rep[e] == 0)
+            {
+                if (row >= 0 && rows[row] != null) rows[row] = [.. current];
+                row++;
+                current.Clear();
+                rows[row] = def[e] == 0 && maxDef >= 2 ? null : [];
+            }
+            if (def[e] == maxDef) current.Add(values[v++].ToString());
+        }
+        if (row >= 0 && rows[row] != null) rows[row] = [.. current];
+        return rows;
     }
 
     private static async Task<Array> ReadPlain<T>(ParquetRowGroupReader rg, DataField f, int n) where T : struct

@@ -39,6 +39,21 @@ public sealed class TableReader : IAsyncDisposable
         return cols;
     }
 
+    /// <summary>Top-level list-of-strings columns (read with <see cref="ReadStringListsAsync"/>).</summary>
+    public IReadOnlyList<string> StringListFields =>
+        _reader.Schema.Fields.OfType<ListField>().Where(IsStringList).Select(l => l.Name).ToList();
+
+    public async Task<string[]?[]> ReadStringListsAsync(int index, string name)
+    {
+        var list = _reader.Schema.Fields.OfType<ListField>().FirstOrDefault(l => l.Name == name && IsStringList(l))
+            ?? throw new InvalidDataException($"column '{name}' is not a list of strings");
+        using var rg = _reader.OpenRowGroupReader(index);
+        return await ParquetColumns.ReadStringListsAsync(rg, (DataField)list.Item);
+    }
+
+    private static bool IsStringList(ListField l) =>
+        l.Item is DataField d && (d.ClrType == typeof(string) || d.ClrType == typeof(ReadOnlyMemory<char>));
+
     public async ValueTask DisposeAsync()
     {
         await _reader.DisposeAsync();

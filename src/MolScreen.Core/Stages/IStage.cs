@@ -3,8 +3,11 @@ using MolScreen.Core.Shards;
 
 namespace MolScreen.Core.Stages;
 
-/// <summary>Source stages read files and define the shards; map stages turn upstream shard k into shard k.</summary>
-public enum StageShape { Source, Map }
+/// <summary>
+/// Source stages read files and define the shards; map stages turn upstream shard k into shard k;
+/// reduce stages read every shard of their input (and of the stages they join) and write one shard.
+/// </summary>
+public enum StageShape { Source, Map, Reduce }
 
 /// <summary>What every stage declares; the engine needs nothing else to plan, hash and document it.</summary>
 public interface IStage
@@ -46,4 +49,31 @@ public interface IMapStage : IStage
 {
     /// <summary>Reads one upstream shard (Parquet with an `id` column) and writes this stage's shard.</summary>
     Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath);
+}
+
+/// <summary>All shard data files of one upstream stage, in shard order.</summary>
+public sealed record StageShards(string Stage, IReadOnlyList<string> DataPaths);
+
+public interface IReduceStage : IStage
+{
+    /// <summary>
+    /// Reads every shard of <paramref name="input"/> (whose rows are this stage's records in: each ends
+    /// in the output or in rejects) and of the <paramref name="joins"/> (looked up by `id`), and
+    /// writes this stage's single shard.
+    /// </summary>
+    Task<ShardResult> RunAsync(ShardContext ctx, StageShards input, IReadOnlyList<StageShards> joins, string dataPath);
+}
+
+/// <summary>What a stage can publish at the top of the output directory once the whole run is finalized.</summary>
+/// <param name="RunJson">The text of run.json (workflow, version, seed, per-stage totals), written after the publishers.</param>
+public sealed record RunPublication(string OutDir, string StageName, StageParameters Parameters, string DataPath, string RunJson, int Seed, string WorkflowHash);
+
+/// <summary>
+/// A stage whose result is a run-level product (ranked.parquet, a report): the finalizer calls it once
+/// the books balance, just before writing run.json, so what it writes reflects the complete, checked
+/// run and is in place when run.json marks the run finalized.
+/// </summary>
+public interface IRunPublisher
+{
+    Task PublishAsync(RunPublication run, CancellationToken ct);
 }

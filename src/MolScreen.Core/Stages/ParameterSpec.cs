@@ -13,6 +13,13 @@ public sealed record ParameterSpec(string Name, ParameterType Type, object? Defa
     public double? Max { get; init; }
     /// <summary>May also be set per input file of a source stage (e.g. a CSV's smiles_column).</summary>
     public bool PerInput { get; init; }
+    /// <summary>A path to an input file: in a workflow it is relative to the workflow file and must exist when it loads.</summary>
+    public bool IsFile { get; init; }
+    /// <summary>
+    /// Checks one string value (or each item of a list) beyond its type, e.g. the syntax of a rank
+    /// objective; returns the problem or null. Runs when the workflow is loaded, not hours later.
+    /// </summary>
+    public Func<string, string?>? ItemCheck { get; init; }
 
     public string TypeName => Type switch
     {
@@ -49,6 +56,9 @@ public sealed record ParameterSpec(string Name, ParameterType Type, object? Defa
     public string? Check(object? value)
     {
         if (value == null) return null;
+        if (ItemCheck != null)
+            foreach (var item in value switch { string one => [one], string[] many => many, _ => Array.Empty<string>() })
+                if (ItemCheck(item) is { } bad) return bad;
         if (Choices is { Count: > 0 } && value is string s && !Choices.Contains(s))
             return $"'{s}' is not one of {string.Join(", ", Choices)}";
         double? num = value switch { long l => l, double d => d, _ => null };

@@ -11,7 +11,8 @@ internal sealed class ParameterReader(string file)
     public object? Read(ParameterSpec spec, YamlNode node)
     {
         if (spec.Type == ParameterType.StringList && node is YamlSequenceNode seq)
-            return seq.Children.Select(c => Scalar(c, spec)).ToArray();
+            return seq.Children.Select(c => spec.Check(new[] { Scalar(c, spec) }) is { } bad
+                ? throw Error(c, $"parameter '{spec.Name}': {bad}") : Scalar(c, spec)).ToArray();
         var value = spec.Parse(Scalar(node, spec), out var error);
         return error == null ? value : throw Error(node, error);
     }

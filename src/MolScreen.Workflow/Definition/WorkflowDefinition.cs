@@ -13,7 +13,14 @@ public sealed record WorkflowDefinition(
 /// <summary>One named stage of a workflow with its resolved inputs and typed parameters.</summary>
 public sealed record StageDefinition(
     string Name, IStage Stage, string? Input, IReadOnlyList<SourceInput> Inputs,
-    StageParameters Parameters, StageResources Resources, int Line, int Column);
+    StageParameters Parameters, StageResources Resources, int Line, int Column)
+{
+    /// <summary>Reduce stages only: the other stages whose rows are joined to the input rows by `id`.</summary>
+    public IReadOnlyList<string> Joins { get; init; } = [];
+
+    /// <summary>The stages this one reads: its input, then its joins.</summary>
+    public IEnumerable<string> Reads => Input == null ? Joins : [Input, .. Joins];
+}
 
 /// <summary>What a scheduler should grant one shard task of this stage (used by the SLURM executor).</summary>
 public sealed record StageResources(int Cpus = 1, string Memory = "4G", string Time = "01:00:00", int Gpus = 0, string? Partition = null);

@@ -14,7 +14,7 @@ namespace MolScreen.Workflow.Definition;
 public static partial class WorkflowLoader
 {
     private static readonly string[] TopKeys = ["name", "description", "seed", "shard_size", "stages"];
-    private static readonly string[] StageKeys = ["kind", "description", "input", "inputs", "params", "resources"];
+    private static readonly string[] StageKeys = ["kind", "description", "input", "join", "inputs", "params", "resources"];
     private static readonly string[] ResourceKeys = ["cpus", "mem", "time", "gpus", "partition"];
 
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
@@ -47,14 +47,16 @@ public static partial class WorkflowLoader
 
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var stages = new List<StageDefinition>();
+        var readNodes = new Dictionary<(string Stage, string Read), YamlNode>();
         foreach (var (keyNode, valueNode) in stagesMap.Children)
-            stages.Add(ReadStage(keyNode, valueNode, catalog, baseDir, p));
+            stages.Add(ReadStage(keyNode, valueNode, catalog, baseDir, p, readNodes));
 
-        CheckGraph(stages, p, stagesMap);
+        CheckGraph(stages, p, stagesMap, readNodes);
         return new WorkflowDefinition(file, name, description, seed, shardSize, stages, ContentHash.OfText(text));
     }
 
-    private static StageDefinition ReadStage(YamlNode keyNode, YamlNode valueNode, StageCatalog catalog, string baseDir, ParameterReader p)
+    private static StageDefinition ReadStage(YamlNode keyNode, YamlNode valueNode, StageCatalog catalog, string baseDir, ParameterReader p,
+        Dictionary<(string, string), YamlNode> readNodes)
     {
         var stageName = ((YamlScalarNode)keyNode).Value ?? "";
         if (!StageNamePattern().IsMatch(stageName))
@@ -67,7 +69,7 @@ public static partial class WorkflowLoader
 
         var parameters = StageParameters.Defaults(stage.Parameters);
         if (keys.TryGetValue("params", out var pn))
-            parameters = parameters.With(ReadParams(pn, stage, $"stage '{stageName}'", p, perInputOnly: false));
+            parameters = parameters.With(ReadParams(pn, stage, $"stage '{stageName}'", p, perInputOnly: false, baseDir));
 
         string? input = null;
         var inputs = new List<SourceInput>();
@@ -83,12 +85,35 @@ public static partial class WorkflowLoader
             if (!keys.TryGetValue("input", out var inn)) throw p.Error(keyNode, $"stage '{stageName}' ({kind}) needs 'input': the name of the stage it reads");
             input = ScalarText(inn, "input", p);
         }
+        var joins = keys.TryGetValue("join", out var jn) ? ReadJoins(jn, stage, stageName, input, p, readNodes) : [];
 
         var resources = keys.TryGetValue("resources", out var rn) ? ReadResources(rn, stageName, p) : new StageResources();
-        return new StageDefinition(stageName, stage, input, inputs, parameters, resources, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
+        return new StageDefinition(stageName, stage, input, inputs, parameters, resources, (int)keyNode.Start.Line, (int)keyNode.Start.Column) { Joins = joins };
     }
 
-    private static IEnumerable<KeyValuePair<string, object?>> ReadParams(YamlNode node, IStage stage, string where, ParameterReader p, bool perInputOnly)
+    /// <summary>`join: [a, b]` (or one name): stages whose rows a reduce stage looks up by `id`.</summary>
+    private static List<string> ReadJoins(YamlNode node, IStage stage, string stageName, string? input, ParameterReader p, Dictionary<(string, string), YamlNode> readNodes)
+    {
+        if (stage.Shape != StageShape.Reduce)
+            throw p.Error(node, $"stage '{stageName}' ({stage.Kind}) is a {stage.Shape.ToString().ToLowerInvariant()} stage: only reduce stages (whole-run stages such as rank) can 'join' other stages");
+        var items = node switch
+        {
+            YamlSequenceNode seq => seq.Children.ToList(),
+            YamlScalarNode s => [s],
+            _ => throw p.Error(node, $"stage '{stageName}': 'join' must be a stage name or a list of stage names"),
+        };
+        var joins = new List<string>();
+        foreach (var item in items)
+        {
+            var name = ScalarText(item, "join", p);
+            if (name == input || joins.Contains(name)) throw p.Error(item, $"stage '{stageName}': stage '{name}' is read twice (input and join must all differ)");
+            joins.Add(name);
+            readNodes[(stageName, name)] = item;
+        }
+        return joins;
+    }
+
+    private static IEnumerable<KeyValuePair<string, object?>> ReadParams(YamlNode node, IStage stage, string where, ParameterReader p, bool perInputOnly, string baseDir)
     {
         if (node is not YamlMappingNode map) throw p.Error(node, $"{where}: 'params' must be a mapping");
         foreach (var (k, v) in map.Children)
@@ -100,7 +125,14 @@ public static partial class WorkflowLoader
                 var allowed = stage.Parameters.Where(s => !perInputOnly || s.PerInput).Select(s => s.Name);
                 throw p.Error(k, $"{where}: unknown parameter '{key}' for stage kind '{stage.Kind}' (expected one of: {string.Join(", ", allowed)})");
             }
-            yield return new(key, p.Read(spec, v));
+            var value = p.Read(spec, v);
+            // File parameters are relative to the workflow file, like `inputs`, and must exist now.
+            if (spec.IsFile && value is string file)
+            {
+                value = Path.GetFullPath(Path.Combine(baseDir, file));
+                if (!File.Exists((string)value)) throw p.Error(v, $"{where}: parameter '{key}': file not found: {file}");
+            }
+            yield return new(key, value);
         }
     }
 
@@ -122,7 +154,7 @@ public static partial class WorkflowLoader
                     ?? throw p.Error(item, $"stage '{stageName}': an input given as a mapping needs 'path'");
                 pathNode = m.Children[pathKey];
                 var rest = new YamlMappingNode(m.Children.Where(c => c.Key != pathKey));
-                parameters = stageParams.With(ReadParams(rest, stage, $"stage '{stageName}' input", p, perInputOnly: true));
+                parameters = stageParams.With(ReadParams(rest, stage, $"stage '{stageName}' input", p, perInputOnly: true, baseDir));
             }
             var pattern = ScalarText(pathNode, "path", p);
             var matches = ExpandPath(pattern, baseDir);
@@ -167,21 +199,29 @@ public static partial class WorkflowLoader
     [GeneratedRegex("^[0-9]+[KMGT]?$")] private static partial Regex MemoryPattern();
     [GeneratedRegex(@"^([0-9]+-)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}$|^[0-9]+$")] private static partial Regex TimePattern();
 
-    /// <summary>Map inputs must name defined stages and the stage graph must be acyclic.</summary>
-    private static void CheckGraph(List<StageDefinition> stages, ParameterReader p, YamlMappingNode stagesMap)
+    /// <summary>Inputs and joins must name defined stages and the stage graph must be acyclic.</summary>
+    private static void CheckGraph(List<StageDefinition> stages, ParameterReader p, YamlMappingNode stagesMap, Dictionary<(string, string), YamlNode> readNodes)
     {
         var byName = stages.ToDictionary(s => s.Name);
         YamlNode NodeOf(StageDefinition s) => stagesMap.Children.Keys.First(k => ((YamlScalarNode)k).Value == s.Name);
-        foreach (var s in stages.Where(s => s.Input != null && !byName.ContainsKey(s.Input)))
-            throw p.Error(NodeOf(s), $"stage '{s.Name}': input stage '{s.Input}' is not defined (stages: {string.Join(", ", byName.Keys)})");
         foreach (var s in stages)
+            foreach (var read in s.Reads.Where(r => !byName.ContainsKey(r)))
+                throw p.Error(read == s.Input ? NodeOf(s) : readNodes[(s.Name, read)], $"stage '{s.Name}': {(read == s.Input ? "input" : "joined")} stage '{read}' is not defined (stages: {string.Join(", ", byName.Keys)})");
+        var done = new HashSet<string>();
+        foreach (var s in stages) Visit(s, []);
+
+        void Visit(StageDefinition s, List<string> path)
         {
-            var path = new List<string> { s.Name };
-            for (var cur = s; cur.Input != null; cur = byName[cur.Input])
+            if (done.Contains(s.Name)) return;
+            path.Add(s.Name);
+            foreach (var read in s.Reads)
             {
-                if (path.Contains(cur.Input)) throw p.Error(NodeOf(s), $"stages form a cycle: {string.Join(" -> ", path)} -> {cur.Input}");
-                path.Add(cur.Input);
+                if (path.Contains(read))
+                    throw p.Error(NodeOf(byName[path[0]]), $"stages form a cycle: {string.Join(" -> ", path.Skip(path.IndexOf(read)))} -> {read}");
+                Visit(byName[read], path);
             }
+            path.RemoveAt(path.Count - 1);
+            done.Add(s.Name);
         }
     }
 

@@ -13,6 +13,8 @@ public sealed record RunResult(IReadOnlyList<ShardOutcome> Done, IReadOnlyList<(
 /// Runs a whole plan on this machine. Shards flow through the DAG as soon as their upstream shard is
 /// done (shard k of a map stage needs only shard k upstream), so early shards reach the last stage
 /// while later ones are still being ingested. A failed shard stops only its own downstream shards.
+/// A reduce stage starts once every shard of every stage it reads is done; one failed shard there
+/// means it does not run (and the run reports it as not run).
 /// </summary>
 public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int workerCount, IRunObserver? observer = null)
 {
@@ -21,6 +23,7 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
     private readonly PriorityQueue<(PlannedStage Stage, int Shard), (int, int)> _ready = new();
     private readonly List<ShardOutcome> _done = new();
     private readonly List<(string, int, string)> _failed = new();
+    private readonly HashSet<(PlannedStage, int)> _doneShards = new();
     private int _inFlight;
     private readonly Dictionary<(string, int), int> _crashes = new();
 
@@ -40,6 +43,8 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
             foreach (var f in s.Layout.FilesBeyond(s.ShardCount)) File.Delete(f);
         _observer.Planned(plan.Stages.Select(s => (s.Name, s.ShardCount)).ToList());
         var sources = plan.Stages.Where(s => s.Upstream == null).SelectMany(s => Enumerable.Range(0, s.ShardCount).Select(k => (s, k))).ToList();
+        // A reduce stage over stages with no shards at all (empty inputs) has nothing to wait for.
+        sources.AddRange(plan.Stages.Where(s => s.IsReduce && s.Reads.All(r => r.ShardCount == 0)).Select(s => (s, 0)));
         return ExecuteAsync(sources, plan.Stages.Sum(s => s.ShardCount), ct);
     }
 
@@ -148,8 +153,14 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
             if (outcome != null)
             {
                 _done.Add(outcome);
+                _doneShards.Add(job);
                 if (_flowDownstream)
-                    foreach (var d in job.Stage.Downstream) Enqueue(d, job.Shard);
+                    foreach (var d in job.Stage.Downstream)
+                    {
+                        if (!d.IsReduce) Enqueue(d, job.Shard);
+                        // Exactly once: only the completion that makes the last read shard done enqueues it.
+                        else if (d.Reads.All(r => Enumerable.Range(0, r.ShardCount).All(k => _doneShards.Contains((r, k))))) Enqueue(d, 0);
+                    }
             }
             else _failed.Add((job.Stage.Name, job.Shard, error!));
             Signal();

@@ -1,6 +1,7 @@
 using MolScreen.Core;
 using MolScreen.Core.IO;
 using MolScreen.Core.Shards;
+using MolScreen.Core.Stages;
 using MolScreen.Workflow.Planning;
 
 namespace MolScreen.Workflow.Execution;
@@ -13,7 +14,9 @@ public sealed record StageTotals(string Stage, string Kind, int Shards, int Shar
 
 /// <summary>
 /// Closes a run once every shard is done: checks in = out + rejected per stage and across each
-/// stage edge, merges all shard rejects into OUT/rejects.parquet and writes OUT/run.json.
+/// stage edge (a reduce stage's records in are its input stage's rows out), merges all shard rejects
+/// into OUT/rejects.parquet, lets run-level stages (<see cref="IRunPublisher"/>) publish their
+/// products at the top of OUT, and writes OUT/run.json last.
 /// </summary>
 public static class RunFinalizer
 {
@@ -90,7 +93,13 @@ public static class RunFinalizer
             rejects = rejects,
             stages = totals,
         };
-        JsonFile.Save(Path.Combine(plan.OutDir, "run.json"), run);
+        // Run-level products come from checked books, and before run.json: run.json marks a finalized
+        // run (schedulers and tests wait for it), so everything must be in place when it appears.
+        var runText = System.Text.Json.JsonSerializer.Serialize(run, JsonFile.Options);
+        foreach (var s in plan.Stages.Where(s => s.Stage is IRunPublisher))
+            await ((IRunPublisher)s.Stage).PublishAsync(new RunPublication(plan.OutDir, s.Name, s.Definition.Parameters, s.Layout.DataPath(0),
+                runText, plan.Workflow.Seed, plan.Workflow.ContentHash), CancellationToken.None);
+        AtomicFile.WriteAllText(Path.Combine(plan.OutDir, "run.json"), runText);
         return rejects;
     }
 }

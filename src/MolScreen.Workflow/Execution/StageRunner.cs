@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MolScreen.Core;
+using MolScreen.Core.IO;
 using MolScreen.Core.Shards;
 using MolScreen.Core.Stages;
 using MolScreen.Workflow.Planning;
@@ -37,7 +38,7 @@ public static class StageRunner
     {
         if (shard < 0 || shard >= stage.ShardCount) throw new ArgumentOutOfRangeException(nameof(shard), $"stage '{stage.Name}' has shards 0..{stage.ShardCount - 1}");
         var layout = stage.Layout;
-        var inputHash = InputHash(stage, shard, out var upstreamData);
+        var inputHash = InputHash(stage, shard, out var upstreamData, out var wholeStages);
         if (ValidManifest(stage, shard, inputHash) is { } existing)
             return new ShardOutcome(stage.Name, shard, true, existing.RecordsIn, existing.RecordsOut, existing.RecordsRejected, existing.WallSeconds);
 
@@ -58,7 +59,8 @@ public static class StageRunner
                 {
                     ISourceStage src => await src.RunShardAsync(ctx, stage.Definition.Inputs, stage.Index!.Shards[shard], layout.DataPath(shard)),
                     IMapStage map => await map.RunShardAsync(ctx, upstreamData!, layout.DataPath(shard)),
-                    _ => throw new InvalidOperationException($"stage kind '{stage.Stage.Kind}' is neither a source nor a map stage"),
+                    IReduceStage reduce => await reduce.RunAsync(ctx, wholeStages![0], wholeStages.Skip(1).ToList(), layout.DataPath(shard)),
+                    _ => throw new InvalidOperationException($"stage kind '{stage.Stage.Kind}' is not a source, map or reduce stage"),
                 };
             }
             catch
@@ -71,6 +73,8 @@ public static class StageRunner
         }
         if (result.RecordsIn != result.RecordsOut + rejects.Count)
             throw new ShardException($"{stage.Name} shard {shard}: records in ({result.RecordsIn}) != out ({result.RecordsOut}) + rejected ({rejects.Count})");
+        if (stage.IsReduce && RowsOf(stage.Upstream!) is var expected && result.RecordsIn != expected)
+            throw new ShardException($"{stage.Name}: read {result.RecordsIn} records, stage '{stage.Upstream!.Name}' wrote {expected} (every input row must end in the output or in rejects)");
         if (stage.Index != null && result.RecordsIn != stage.Index.Shards[shard].RecordCount)
             throw new ShardException($"{stage.Name} shard {shard}: read {result.RecordsIn} records, the index expects {stage.Index.Shards[shard].RecordCount} (did an input change during the run?)");
         var rejectsDigest = await rejects.WriteAsync(layout.RejectsPath(shard));
@@ -93,30 +97,60 @@ public static class StageRunner
     /// </summary>
     public static bool IsComplete(PlannedStage stage, int shard)
     {
-        try { return ValidManifest(stage, shard, InputHash(stage, shard, out _)) != null; }
+        try { return ValidManifest(stage, shard, InputHash(stage, shard, out _, out _)) != null; }
         catch (ShardException) { return false; }
     }
 
     /// <summary>The input hash of a shard as it would run now (for crash bookkeeping by supervisors).</summary>
     public static string? InputHashOf(PlannedStage stage, int shard)
     {
-        try { return InputHash(stage, shard, out _); }
+        try { return InputHash(stage, shard, out _, out _); }
         catch (ShardException) { return null; }
     }
 
     private static ShardManifest? ValidManifest(PlannedStage stage, int shard, string inputHash) =>
         stage.Layout.Manifest(shard) is { } m && m.IsValidFor(inputHash, stage.ParamHash, stage.Stage.Version, stage.Layout) ? m : null;
 
-    /// <summary>A source shard is identified by its raw records; a map shard by its upstream shard's output bytes.</summary>
-    private static string InputHash(PlannedStage stage, int shard, out string? upstreamData)
+    /// <summary>
+    /// A source shard is identified by its raw records; a map shard by its upstream shard's output
+    /// bytes; a reduce shard by the output bytes of every shard it reads, so it reruns exactly when
+    /// any of them changed.
+    /// </summary>
+    private static string InputHash(PlannedStage stage, int shard, out string? upstreamData, out List<StageShards>? wholeStages)
     {
         upstreamData = null;
+        wholeStages = null;
         if (stage.Index != null) return stage.Index.Shards[shard].InputHash;
+        if (stage.IsReduce)
+        {
+            wholeStages = new List<StageShards>();
+            var parts = new List<string>();
+            foreach (var read in stage.Reads)
+            {
+                var paths = new List<string>();
+                for (int k = 0; k < read.ShardCount; k++)
+                {
+                    parts.Add($"{read.Name}/{k}:{CompleteManifest(stage, shard, read, k).Data.Sha256}");
+                    paths.Add(read.Layout.DataPath(k));
+                }
+                wholeStages.Add(new StageShards(read.Name, paths));
+            }
+            return ContentHash.OfParts([.. parts]);
+        }
         var up = stage.Upstream!;
-        var m = up.Layout.Manifest(shard);
-        if (m == null || !m.Data.Matches(up.Layout.StageDir))
-            throw new ShardException($"{stage.Name} shard {shard}: upstream shard {up.Name}/{up.Layout.Name(shard)} is not complete; run stage '{up.Name}' first");
         upstreamData = up.Layout.DataPath(shard);
-        return m.Data.Sha256;
+        return CompleteManifest(stage, shard, up, shard).Data.Sha256;
     }
+
+    private static ShardManifest CompleteManifest(PlannedStage stage, int shard, PlannedStage up, int upShard)
+    {
+        var m = up.Layout.Manifest(upShard);
+        if (m == null || !m.Data.Matches(up.Layout.StageDir))
+            throw new ShardException($"{stage.Name} shard {shard}: upstream shard {up.Name}/{up.Layout.Name(upShard)} is not complete; run stage '{up.Name}' first");
+        return m;
+    }
+
+    /// <summary>Rows written by all shards of a stage (its manifests are complete: the hash was just taken from them).</summary>
+    private static long RowsOf(PlannedStage stage) =>
+        Enumerable.Range(0, stage.ShardCount).Sum(k => stage.Layout.Manifest(k)!.RecordsOut);
 }

@@ -13,7 +13,13 @@ public sealed class PlannedStage
     public required string ParamHash { get; init; }
     public required ShardLayout Layout { get; init; }
     public SourceIndex? Index { get; init; }
+    /// <summary>The stage read shard by shard (map) or as a whole (reduce: its rows are the records in).</summary>
     public PlannedStage? Upstream { get; init; }
+    /// <summary>Reduce stages only: stages whose rows are looked up by `id`.</summary>
+    public IReadOnlyList<PlannedStage> Joins { get; init; } = [];
+    public bool IsReduce => Stage.Shape == StageShape.Reduce;
+    /// <summary>Every stage this one reads: the upstream, then the joins.</summary>
+    public IEnumerable<PlannedStage> Reads => Upstream == null ? Joins : [Upstream, .. Joins];
     public List<PlannedStage> Downstream { get; } = new();
     public int ShardCount { get; init; }
 
@@ -45,6 +51,7 @@ public sealed class Plan
         foreach (var def in TopologicalOrder(wf.Stages))
         {
             var upstream = def.Input == null ? null : planned[def.Input];
+            var joins = def.Joins.Select(j => planned[j]).ToList();
             SourceIndex? index = null;
             if (def.Stage is ISourceStage source) index = LoadOrBuildIndex(wf, def, source, outDir, log, ct);
             var ps = new PlannedStage
@@ -55,9 +62,11 @@ public sealed class Plan
                 Layout = new ShardLayout(outDir, def.Name),
                 Index = index,
                 Upstream = upstream,
-                ShardCount = index?.Shards.Count ?? upstream!.ShardCount,
+                Joins = joins,
+                // A reduce stage sees the whole run at once, so it has exactly one shard.
+                ShardCount = def.Stage.Shape == StageShape.Reduce ? 1 : index?.Shards.Count ?? upstream!.ShardCount,
             };
-            upstream?.Downstream.Add(ps);
+            foreach (var read in ps.Reads) read.Downstream.Add(ps);
             planned[def.Name] = ps;
             ordered.Add(ps);
         }
@@ -73,7 +82,7 @@ public sealed class Plan
         void Visit(StageDefinition s)
         {
             if (done.Contains(s.Name)) return;
-            if (s.Input != null) Visit(stages.First(x => x.Name == s.Input));
+            foreach (var read in s.Reads) Visit(stages.First(x => x.Name == read));
             done.Add(s.Name);
             result.Add(s);
         }
@@ -99,7 +108,10 @@ public sealed class Plan
     private void SaveSummary()
     {
         var summary = new PlanSummary(Workflow.FilePath, Workflow.Name, Workflow.ContentHash, Stages.Select(s =>
-            new PlanSummary.Stage(s.Name, s.Stage.Kind, s.Upstream?.Name, s.ShardCount, s.ParamHash, s.Index?.RecordCount)).ToList());
+            new PlanSummary.Stage(s.Name, s.Stage.Kind, s.Upstream?.Name, s.ShardCount, s.ParamHash, s.Index?.RecordCount)
+            {
+                Joins = s.Joins.Count == 0 ? null : s.Joins.Select(j => j.Name).ToList(),
+            }).ToList());
         JsonFile.Save(Path.Combine(PlanDir(OutDir), "plan.json"), summary);
     }
 }
@@ -107,7 +119,11 @@ public sealed class Plan
 /// <summary>What `status` needs to know about a run without loading the workflow or its inputs.</summary>
 public sealed record PlanSummary(string Workflow, string Name, string WorkflowHash, List<PlanSummary.Stage> Stages)
 {
-    public sealed record Stage(string Name, string Kind, string? Upstream, int ShardCount, string ParamHash, long? SourceRecords);
+    public sealed record Stage(string Name, string Kind, string? Upstream, int ShardCount, string ParamHash, long? SourceRecords)
+    {
+        /// <summary>Stages a reduce stage joins by `id` (absent for source and map stages).</summary>
+        public List<string>? Joins { get; init; }
+    }
 
     public static PlanSummary? TryLoad(string outDir) => JsonFile.TryLoad<PlanSummary>(Path.Combine(Plan.PlanDir(outDir), "plan.json"));
 }

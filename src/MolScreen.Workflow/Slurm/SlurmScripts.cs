@@ -15,16 +15,30 @@ public static class SlurmScripts
     public static string LogDir(string outDir) => Path.Combine(Dir(outDir), "logs");
     public static string StageScript(string outDir, string stage) => Path.Combine(Dir(outDir), stage + ".sbatch");
     public static string FinalizeScript(string outDir) => Path.Combine(Dir(outDir), "finalize.sbatch");
+    public static string JobLog(string outDir, string stage, string jobId) => Path.Combine(LogDir(outDir), $"{stage}-{jobId}.log");
     public static string TaskLog(string outDir, string stage, string jobId, int shard) => Path.Combine(LogDir(outDir), $"{stage}-{jobId}_{shard}.log");
 
     public static string Stage(Plan plan, PlannedStage stage, StageResources r, int maxParallel, string molscreen)
     {
         var wf = plan.Workflow;
+        if (stage.IsReduce) return Reduce(plan, stage, r, molscreen);
         var sb = Header($"MolScreen stage '{stage.Name}' ({stage.Stage.Kind}) of workflow '{wf.Name}': array task k runs shard k of {stage.ShardCount}.",
             $"molscreen-{wf.Name}-{stage.Name}", r, Path.Combine(LogDir(plan.OutDir), $"{stage.Name}-%A_%a.log"));
         sb.AppendLine($"#SBATCH --array=0-{stage.ShardCount - 1}%{maxParallel}");
         Body(sb, molscreen);
         sb.AppendLine($"exec \"${{MOLSCREEN[@]}}\" stage {Quote(wf.FilePath)} --stage {stage.Name} --shard \"$SLURM_ARRAY_TASK_ID/{stage.ShardCount}\" --out {Quote(plan.OutDir)}");
+        return sb.ToString();
+    }
+
+    /// <summary>A reduce stage is one plain job (no array): it reads every shard of the stages it reads.</summary>
+    private static string Reduce(Plan plan, PlannedStage stage, StageResources r, string molscreen)
+    {
+        var wf = plan.Workflow;
+        var reads = string.Join(", ", stage.Reads.Select(x => x.Name));
+        var sb = Header($"MolScreen stage '{stage.Name}' ({stage.Stage.Kind}) of workflow '{wf.Name}': one job over all shards of {reads}.",
+            $"molscreen-{wf.Name}-{stage.Name}", r, Path.Combine(LogDir(plan.OutDir), $"{stage.Name}-%j.log"));
+        Body(sb, molscreen);
+        sb.AppendLine($"exec \"${{MOLSCREEN[@]}}\" stage {Quote(wf.FilePath)} --stage {stage.Name} --shard 0/1 --out {Quote(plan.OutDir)}");
         return sb.ToString();
     }
 

@@ -18,8 +18,10 @@ public static class SlurmStatus
         var stages = last.Stages.Select(j =>
         {
             var tasks = slurm.Tasks(j.JobId);
-            var failed = tasks.Where(t => t.Failed && t.Shard is not null)
-                .Select(t => new SlurmStageStatus.FailedTask(t.Shard!.Value, t.State, t.Reason, t.ExitCode, SlurmScripts.TaskLog(outDir, j.Stage, j.JobId, t.Shard.Value)))
+            // A reduce stage runs as a plain job (no array task id): its one shard is shard 0.
+            var failed = tasks.Where(t => t.Failed)
+                .Select(t => new SlurmStageStatus.FailedTask(t.Shard ?? 0, t.State, t.Reason, t.ExitCode,
+                    t.Shard is { } k ? SlurmScripts.TaskLog(outDir, j.Stage, j.JobId, k) : SlurmScripts.JobLog(outDir, j.Stage, j.JobId)))
                 .OrderBy(f => f.Shard).ToList();
             return new SlurmStageStatus(j.Stage, j.JobId, tasks.Count(t => t.State == "RUNNING"), tasks.Count(t => t.State == "PENDING"), failed);
         }).ToList();

@@ -10,7 +10,8 @@ public sealed record SubmitResult(IReadOnlyList<SlurmJobBook.StageJob> Stages, s
 /// Submits a plan to SLURM: one job array per stage holding exactly the shards that are missing or
 /// stale (plus those whose upstream shard is redone), chained with afterok and
 /// --kill-on-invalid-dep=yes so a failed shard stops its dependants instead of leaving them pending
-/// forever, then a finalize job. Complete shards are never resubmitted.
+/// forever, then a finalize job. Complete shards are never resubmitted. A reduce stage is a single
+/// job with afterok on every array it reads.
 /// </summary>
 public sealed class SlurmSubmitter(Plan plan, SlurmOptions options, string molscreen, SlurmClient? client = null)
 {
@@ -24,6 +25,12 @@ public sealed class SlurmSubmitter(Plan plan, SlurmOptions options, string molsc
         var redo = new Dictionary<string, List<int>>();
         foreach (var s in plan.Stages)
         {
+            if (s.IsReduce)
+            {
+                // Reads every shard of every stage it reads: redone when any of them is.
+                redo[s.Name] = s.Reads.Any(r => redo[r.Name].Count > 0) || !StageRunner.IsComplete(s, 0) ? [0] : [];
+                continue;
+            }
             var upstream = s.Upstream != null ? redo[s.Upstream.Name] : [];
             redo[s.Name] = Enumerable.Range(0, s.ShardCount).Where(k => upstream.Contains(k) || !StageRunner.IsComplete(s, k)).ToList();
         }
@@ -39,9 +46,10 @@ public sealed class SlurmSubmitter(Plan plan, SlurmOptions options, string molsc
             var script = SlurmScripts.StageScript(plan.OutDir, s.Name);
             File.WriteAllText(script, SlurmScripts.Stage(plan, s, options.Apply(s.Definition.Resources), options.MaxParallel, molscreen));
             if (redo[s.Name].Count == 0) { log($"{s.Name}: all {s.ShardCount} shards complete, not submitted"); continue; }
-            var args = new List<string> { $"--array={ArraySpec.Format(redo[s.Name])}%{options.MaxParallel}" };
-            if (s.Upstream != null && jobOf.TryGetValue(s.Upstream.Name, out var up))
-                args.AddRange([$"--dependency=afterok:{up}", "--kill-on-invalid-dep=yes"]);
+            // A reduce stage is one plain job that waits for every array it reads.
+            var args = s.IsReduce ? new List<string>() : [$"--array={ArraySpec.Format(redo[s.Name])}%{options.MaxParallel}"];
+            var after = s.Reads.Where(r => jobOf.ContainsKey(r.Name)).Select(r => jobOf[r.Name]).ToList();
+            if (after.Count > 0) args.AddRange([$"--dependency=afterok:{string.Join(':', after)}", "--kill-on-invalid-dep=yes"]);
             var id = Run(script, args, commands);
             jobOf[s.Name] = id;
             jobs.Add(new SlurmJobBook.StageJob(s.Name, id, redo[s.Name]));
