@@ -8,7 +8,7 @@ public enum ForceField
 }
 
 /// <summary>
-/// One 3D conformer from <see cref="OpenBabel.ObMolecule.Generate3D"/>. Unlike
+/// One 3D conformer from <see cref="OpenBabel.ObMolecule.Generate3D(int)"/>. Unlike
 /// <see cref="Molecules.MolGraph"/> it holds every atom, hydrogens included: the molecule's atoms
 /// first, in graph order, then the added hydrogens. Arrays are indexed by atom or by bond;
 /// <see cref="Coordinates"/> holds x, y, z per atom in Angstrom.
@@ -41,3 +41,6 @@ public sealed record Conformer3D
         return Math.Sqrt(dx * dx + dy * dy + dz * dz);
     }
 }
+
+/// <summary>Per-atom charge data of a conformer, indexed like <see cref="Conformer3D.AtomicNumber"/>.</summary>
+public sealed record ConformerCharges(int[] FormalCharge, bool[] Aromatic, double[] PartialCharge);
