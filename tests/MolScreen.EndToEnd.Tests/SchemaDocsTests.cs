@@ -12,7 +12,8 @@ public class SchemaDocsTests
     public void EveryColumnIsDocumented()
     {
         var docs = Docs();
-        foreach (var f in IngestStage.Schema.DataFields.Concat(RejectSink.Schema.DataFields).Concat(MolScreen.Chemistry.Featurize.FeatureRows.Schema.DataFields))
+        foreach (var f in IngestStage.Schema.DataFields.Concat(RejectSink.Schema.DataFields).Concat(MolScreen.Chemistry.Featurize.FeatureRows.Schema.DataFields)
+                     .Concat(MolScreen.Chemistry.Preparation.PreparedRows.Schema.DataFields))
             Assert.Contains($"| `{f.Name}` |", docs);
     }
 

@@ -46,6 +46,12 @@ MS_API int32_t ms_conformer_charges(ms_mol* mol, int32_t capacity, int32_t* form
         if (capacity < (int32_t)conf.NumAtoms()) return msob::fail(MS_E_BUFFER, "charges: buffer too small");
         OBChargeModel* model = msob::gasteiger();
         if (!model) return msob::fail(MS_E_PLUGIN, "charges: OpenBabel Gasteiger charge model not found");
+        // OBGastChrg starts from each atom's current partial charge, which is 0 for a
+        // molecule nobody charged: carboxylates and ammoniums then came out neutral. Seeding
+        // with the formal charges, as the Gasteiger-Marsili method (and RDKit) does, keeps
+        // the molecule's net charge.
+        conf.SetPartialChargesPerceived();
+        FOR_ATOMS_OF_MOL(a, conf) a->SetPartialCharge((double)a->GetFormalCharge());
         if (!model->ComputeCharges(conf))
             return msob::fail(MS_E_FAILED, "charges: Gasteiger charges could not be computed (" +
                                                msob::captured_messages() + ")");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MolScreen.Chemistry.OpenBabel;
 using MolScreen.Chemistry.Preparation;
+using MolScreen.Chemistry.Tests.OpenBabel;
 using Xunit.Abstractions;
 
 namespace MolScreen.Chemistry.Tests.Preparation;
@@ -13,6 +14,7 @@ namespace MolScreen.Chemistry.Tests.Preparation;
 /// the same SD file), on the same receptor. Same torsion count and a score within 0.1 kcal/mol
 /// show that Vina reads our atom types, merged hydrogens and torsion tree as it reads Meeko's.
 /// </summary>
+[Collection(OpenBabelCollection.Name)]
 public sealed class VinaInteropTests(ITestOutputHelper output)
 {
     public const string Vina = "/usr/bin/vina";
