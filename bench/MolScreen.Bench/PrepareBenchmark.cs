@@ -16,14 +16,14 @@ namespace MolScreen.Bench;
 /// </summary>
 public static class PrepareBenchmark
 {
-    public static void Run(string smilesFile, int count)
+    public static void Run(string smilesFile, int count, int steps)
     {
         var smiles = File.ReadLines(smilesFile).Where(l => l.Length > 0).Select(l => l.Split('\t', ' ')[0]).Take(count).ToList();
         var input = Path.Combine(Path.GetTempPath(), $"molscreen-prepare-bench-{Environment.ProcessId}.smi");
         File.WriteAllLines(input, smiles);
         try
         {
-            var preparer = new LigandPreparer(new PreparationOptions());
+            var preparer = new LigandPreparer(new PreparationOptions { MinimizationSteps = steps });
             foreach (var s in smiles.Take(5)) TryPrepare(preparer, s, out _); // warm-up: JIT, force-field tables
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
@@ -39,7 +39,7 @@ public static class PrepareBenchmark
             var (obWall, obCpu) = ObabelGen3d(input);
 
             Console.WriteLine($"{"case",-48} {"molecules",9} {"failed",6} {"wall s",8} {"cpu s",8} {"mol/s/core (cpu)",17}");
-            Console.WriteLine($"{"molscreen prepare (LigandPreparer, 1 thread)",-48} {smiles.Count,9} {failed,6} {wall,8:F1} {cpu,8:F1} {smiles.Count / cpu,17:F2}");
+            Console.WriteLine($"{$"molscreen prepare ({steps} steps, 1 thread)",-48} {smiles.Count,9} {failed,6} {wall,8:F1} {cpu,8:F1} {smiles.Count / cpu,17:F2}");
             Console.WriteLine($"{"obabel --gen3d (3D only, OMP_NUM_THREADS=1)",-48} {smiles.Count,9} {"-",6} {obWall,8:F1} {obCpu,8:F1} {smiles.Count / obCpu,17:F2}");
             Console.WriteLine($"ratio molscreen prepare / obabel --gen3d = {(smiles.Count / cpu) / (smiles.Count / obCpu):F2}x (CPU-time throughput)");
             Quality(prepared);

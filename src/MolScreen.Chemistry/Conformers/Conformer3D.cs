@@ -41,6 +41,3 @@ public sealed record Conformer3D
         return Math.Sqrt(dx * dx + dy * dy + dz * dz);
     }
 }
-
-/// <summary>Per-atom charge data of a conformer, indexed like <see cref="Conformer3D.AtomicNumber"/>.</summary>
-public sealed record ConformerCharges(int[] FormalCharge, bool[] Aromatic, double[] PartialCharge);

@@ -77,6 +77,23 @@ public sealed class VinaInteropTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    // The 3D path: imatinib built from SMILES (pH 7.4, OBBuilder + MMFF94) must be read by Vina
+    // with the same torsion tree as Meeko's crystal-ligand PDBQT.
+    [SharedDataFact]
+    public void Vina_reads_a_ligand_built_from_smiles()
+    {
+        Assert.True(File.Exists(Vina), $"{Vina} missing: scripts/install-deps.sh installs autodock-vina");
+        using var tmp = new TempDir();
+        var ligand = new LigandPreparer(new PreparationOptions()).Prepare("imatinib", "smiles",
+            "Cc1ccc(NC(=O)c2ccc(CN3CCN(C)CC3)cc2)cc1Nc1nccc(-c2cccnc2)n1");
+        string path = System.IO.Path.Combine(tmp.Path, "imatinib.pdbqt");
+        File.WriteAllText(path, ligand.Pdbqt);
+        double score = ScoreOnly(SharedData.Require("vina-examples", "1iep", "1iep_receptor.pdbqt"), path);
+        output.WriteLine($"imatinib from SMILES: {ligand.Tree.Torsions} torsions, Vina score in place {score:F3}");
+        Assert.Equal(7, ligand.Tree.Torsions);
+        Assert.True(double.IsFinite(score));
+    }
+
     public static readonly string[] AdgpuCases = ["1owe", "1p62", "1nav", "1lpz", "1t40", "1gkc", "1r55", "1kzk", "1jyq"];
 
     private void Compare(string name, string molblock, string receptor, string reference, bool scored, string tmp,
