@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   rdkit-data        # NCI compound sets (example workflow, validation) and PAINS/Crippen tables
   libopenbabel-dev openbabel   # chemistry perception: our C++ shim links libopenbabel (GPL-2.0)
+  autodock-vina     # the docking peer our PDBQT output is validated against in tests (never used by the product)
   python3-rdkit     # the oracle our chemistry is validated against in tests (never used by the product)
   g++ pkg-config    # builds the OpenBabel shim
   slurm-wlm munge   # `molscreen submit --scheduler slurm` is tested against a real throw-away cluster

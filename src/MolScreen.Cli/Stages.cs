@@ -1,4 +1,5 @@
 using MolScreen.Chemistry.Featurize;
+using MolScreen.Chemistry.Preparation;
 using MolScreen.Ingest;
 using MolScreen.Ranking;
 using MolScreen.Workflow.Definition;
@@ -8,5 +9,5 @@ namespace MolScreen.Cli;
 /// <summary>The stage kinds compiled into this build; later stage projects add theirs here.</summary>
 public static class Stages
 {
-    public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage(), new RankStage());
+    public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage(), new PrepareStage(), new RankStage());
 }

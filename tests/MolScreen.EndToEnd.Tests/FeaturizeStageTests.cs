@@ -32,6 +32,8 @@ public class FeaturizeStageTests
         Assert.Equal("BSYNRYMUTXBXSQ-UHFFFAOYSA-N", aspirin[0]);
         Assert.Equal((180.159, 1.3101, 63.6), (Convert.ToDouble(aspirin[1]), Convert.ToDouble(aspirin[2]), Math.Round(Convert.ToDouble(aspirin[3]), 2)));
         Assert.Equal((1, 4, 2, 1), (Convert.ToInt32(aspirin[4]), Convert.ToInt32(aspirin[5]), Convert.ToInt32(aspirin[6]), Convert.ToInt32(aspirin[7])));
+        // RDKit 2022.09: QED.qed(aspirin) = 0.55012.
+        Assert.Equal(0.5501, Math.Round(Convert.ToDouble(db.Query($"SELECT qed FROM {data} WHERE name = 'aspirin'")[0][0]), 4));
         var benzoate = db.Query($"SELECT canonical_smiles, standardization FROM {data} WHERE name = 'sodium benzoate'")[0];
         Assert.Equal("OC(=O)c1ccccc1", benzoate[0]);
         Assert.Contains("fragments_removed", (string)benzoate[1]!);

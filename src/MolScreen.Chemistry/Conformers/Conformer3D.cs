@@ -8,7 +8,7 @@ public enum ForceField
 }
 
 /// <summary>
-/// One 3D conformer from <see cref="OpenBabel.ObMolecule.Generate3D"/>. Unlike
+/// One 3D conformer from <see cref="OpenBabel.ObMolecule.Generate3D(int)"/>. Unlike
 /// <see cref="Molecules.MolGraph"/> it holds every atom, hydrogens included: the molecule's atoms
 /// first, in graph order, then the added hydrogens. Arrays are indexed by atom or by bond;
 /// <see cref="Coordinates"/> holds x, y, z per atom in Angstrom.

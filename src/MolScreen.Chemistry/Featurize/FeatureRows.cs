@@ -24,6 +24,7 @@ public sealed class FeatureRows
         new DataField("heavy_atoms", typeof(int), false),
         new DataField("formal_charge", typeof(int), false),
         new DataField("fsp3", typeof(double), false),
+        new DataField("qed", typeof(double), false),
         new DataField("ecfp4", typeof(byte[]), false),
         new DataField("pass_ro5", typeof(bool), false),
         new DataField("pass_veber", typeof(bool), false),
@@ -47,7 +48,7 @@ public sealed class FeatureRows
             Col(r => r.Id), Col(r => r.Name), Col(r => r.F.CanonicalSmiles), Col(r => r.F.InChIKey), Col(r => r.F.Standardization),
             Col(r => r.F.MolecularWeight), Col(r => r.F.ExactMass), Col(r => r.F.CLogP), Col(r => r.F.Tpsa),
             Col(r => r.F.Hbd), Col(r => r.F.Hba), Col(r => r.F.RotatableBonds), Col(r => r.F.Rings), Col(r => r.F.AromaticRings),
-            Col(r => r.F.HeavyAtoms), Col(r => r.F.FormalCharge), Col(r => r.F.Fsp3), Col(r => r.F.Ecfp4),
+            Col(r => r.F.HeavyAtoms), Col(r => r.F.FormalCharge), Col(r => r.F.Fsp3), Col(r => r.F.Qed), Col(r => r.F.Ecfp4),
             Col(r => r.F.PassRo5), Col(r => r.F.PassVeber), Col(r => r.F.PassPains), Col(r => r.F.PassReactive),
             Col(r => string.Join(";", r.F.FilterReasons)),
         ];

@@ -43,6 +43,7 @@ public sealed class Featurizer(ReactiveGroups reactive, PainsFilter pains)
             mw, mol.ExactMass, clogp, tpsa, hbd, hba, rotb,
             rings.Count, rings.Count(r => r.All(b => g.BondKinds[b] == Molecules.BondKind.Aromatic)),
             CompositionDescriptors.HeavyAtoms(g), CompositionDescriptors.FormalCharge(g), CompositionDescriptors.FractionCsp3(g),
+            Qed.Default.Score(g, target),
             MorganFingerprint.Ecfp4Packed(g), passRo5, passVeber, painsHits.Count == 0, reactiveHits.Count == 0, reasons);
     }
 

@@ -135,11 +135,65 @@ public sealed class ObMolecule : IDisposable
     /// when OBBuilder cannot place the specified stereo (fused-ring stereocentres), rather than
     /// return another stereoisomer.
     /// </summary>
-    public unsafe Conformer3D Generate3D(int steps = 250)
+    public Conformer3D Generate3D(int steps = 250) => Generate3D(ForceField.Mmff94, steps);
+
+    /// <summary>
+    /// As <see cref="Generate3D(int)"/>, starting with <paramref name="preferred"/>: MMFF94 falls
+    /// back to UFF, UFF has no fallback.
+    /// </summary>
+    public Conformer3D Generate3D(ForceField preferred, int steps)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = ObThreadGuard.Enter();
-        ObNative.Check(ObNative.ms_mol_make3d(_handle, steps, out int forcefield));
+        ObNative.Check(ObNative.ms_mol_make3d_with(_handle, steps, (int)preferred, out int forcefield));
+        return ReadConformer(forcefield);
+    }
+
+    /// <summary>
+    /// The conformer of a record that came with 3D coordinates (an SD pose), kept as it is:
+    /// hydrogens the record lacks are added at ideal positions, nothing is minimized.
+    /// <see cref="Conformer3D.ForceField"/> names the force field whose reference bond lengths
+    /// are reported. Throws <see cref="ChemistryException"/> (Unsupported) for a 2D record.
+    /// </summary>
+    public Conformer3D ConformerFromInput()
+    {
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_conformer_from_input(_handle, out int forcefield));
+        return ReadConformer(forcefield);
+    }
+
+    /// <summary>
+    /// Sets formal charges and hydrogen counts to OpenBabel's pH model (phmodel.txt: acids,
+    /// amines, amidines, ...) at <paramref name="ph"/>; drops any conformer.
+    /// </summary>
+    public void Protonate(double ph)
+    {
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_protonate(_handle, ph));
+        _canonicalSmiles = _inchi = _inchiKey = null;
+        _masses = null;
+    }
+
+    /// <summary>
+    /// Per atom of the last conformer: formal charge, OpenBabel's aromaticity flag and the
+    /// Gasteiger-Marsili partial charge (OpenBabel's "gasteiger" model, all atoms incl. H).
+    /// </summary>
+    public unsafe ConformerCharges ReadConformerCharges()
+    {
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_atom_count_all(_handle, out int atoms, out _));
+        var formal = new int[atoms];
+        var aromatic = new bool[atoms];
+        var partial = new double[atoms];
+        fixed (int* q = formal)
+        fixed (bool* ar = aromatic)
+        fixed (double* pc = partial)
+            ObNative.Check(ObNative.ms_conformer_charges(_handle, atoms, q, (byte*)ar, pc));
+        return new ConformerCharges(formal, aromatic, partial);
+    }
+
+    private unsafe Conformer3D ReadConformer(int forcefield)
+    {
         ObNative.Check(ObNative.ms_mol_atom_count_all(_handle, out int atoms, out int bonds));
         var atomicNumber = new int[atoms];
         var xyz = new double[3 * atoms];

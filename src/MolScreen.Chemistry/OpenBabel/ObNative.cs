@@ -48,6 +48,7 @@ internal static unsafe partial class ObNative
         int bondCapacity, int* bondBegin, int* bondEnd, int* bondKind, byte* bondInRing);
 
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d(MoleculeHandle mol, int steps, out int forcefieldUsed);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d_with(MoleculeHandle mol, int steps, int preferred, out int forcefieldUsed);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_atom_count_all(MoleculeHandle mol, out int atomCount, out int bondCount);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_coordinates(MoleculeHandle mol, double* xyz, int capacity);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_atoms(MoleculeHandle mol, int* atomicNumber, int capacity);
@@ -55,6 +56,10 @@ internal static unsafe partial class ObNative
     internal static partial ObStatus ms_conformer_bonds(MoleculeHandle mol, int capacity, int* bondBegin, int* bondEnd, int* bondOrder);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_ideal_lengths(MoleculeHandle mol, double* idealLength, int capacity);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_inchikey(MoleculeHandle mol, out nint text);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_mol_conformer_from_input(MoleculeHandle mol, out int forcefieldUsed);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_mol_protonate(MoleculeHandle mol, double ph);
+    [LibraryImport(Lib)]
+    internal static partial ObStatus ms_conformer_charges(MoleculeHandle mol, int capacity, int* formalCharge, byte* aromatic, double* partialCharge);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial ObStatus ms_smarts_compile(string smarts, out SmartsHandle pattern);

@@ -28,6 +28,8 @@ internal static class ElementSymbols
         ["c"] = 6, ["n"] = 7, ["o"] = 8, ["s"] = 16, ["p"] = 15, ["b"] = 5, ["se"] = 34, ["as"] = 33, ["te"] = 52, ["si"] = 14,
     };
 
+    public static string Symbol(int z) => z > 0 && z < Symbols.Length ? Symbols[z] : throw new ArgumentOutOfRangeException(nameof(z), z, "no such element");
+
     public static int Number(string symbol) => Numbers.TryGetValue(symbol, out var z) ? z : 0;
 
     private static Dictionary<string, int> BuildNumbers()

@@ -90,6 +90,9 @@ MS_API int32_t ms_mol_graph(ms_mol* mol, int32_t atom_capacity,
 #define MS_FF_MMFF94 1
 #define MS_FF_UFF 2
 MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_used);
+/* Same, starting with the preferred force field (MS_FF_MMFF94, falling back to UFF; or
+ * MS_FF_UFF alone). */
+MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred, int32_t* forcefield_used);
 MS_API int32_t ms_mol_atom_count_all(ms_mol* mol, int32_t* atom_count, int32_t* bond_count);
 MS_API int32_t ms_mol_coordinates(ms_mol* mol, double* xyz, int32_t capacity);
 MS_API int32_t ms_conformer_atoms(ms_mol* mol, int32_t* atomic_number, int32_t capacity);
@@ -100,6 +103,20 @@ MS_API int32_t ms_conformer_ideal_lengths(ms_mol* mol, double* ideal_length, int
 /* InChIKey with stereo perceived from the 3D coordinates alone (the conformer is written
  * as a molblock and read back, so no stereo flag of the input survives). */
 MS_API int32_t ms_conformer_inchikey(ms_mol* mol, char** out);
+
+/* Builds the conformer from the record's own 3D coordinates (an SD record with a pose):
+ * missing hydrogens are added at ideal positions, nothing else moves; forcefield_used is
+ * the force field whose reference bond lengths are reported (nothing is minimized).
+ * MS_E_FAILED when the record is not 3D. */
+MS_API int32_t ms_mol_conformer_from_input(ms_mol* mol, int32_t* forcefield_used);
+
+/* Docking preparation (shim_prepare.cpp). ms_mol_protonate sets the molecule's formal
+ * charges and hydrogen counts to OpenBabel's pH model (phmodel.txt) at ph; it drops the
+ * conformer. ms_conformer_charges reads, per conformer atom, the formal charge, the
+ * aromatic flag (OpenBabel's perception) and the Gasteiger-Marsili partial charge. */
+MS_API int32_t ms_mol_protonate(ms_mol* mol, double ph);
+MS_API int32_t ms_conformer_charges(ms_mol* mol, int32_t capacity, int32_t* formal_charge,
+                                    uint8_t* aromatic, double* partial_charge);
 
 /* SMARTS. Matches are rows of ms_smarts_atom_count graph atom indices (0-based),
  * written row after row into atom_indices. With atom_indices NULL only match_count is

@@ -114,8 +114,8 @@ bool read_ideal_lengths(OBForceField* ff, OBMol& mol, std::vector<double>& ideal
     return true;
 }
 
-// Minimizes conf with ff; false (and why) when ff has no parameters for it.
-bool minimize(OBForceField* ff, OBMol& conf, int32_t steps, std::string& why) {
+// Types conf and builds ff's terms for it; false (and why) when ff has no parameters for it.
+bool setup_fresh(OBForceField* ff, OBMol& conf, std::string& why) {
     if (!ff) {
         why = "force field plugin not found";
         return false;
@@ -131,6 +131,12 @@ bool minimize(OBForceField* ff, OBMol& conf, int32_t steps, std::string& why) {
         why = detail.empty() ? "cannot set up the molecule" : detail;
         return false;
     }
+    return true;
+}
+
+// Minimizes conf with ff; false (and why) when ff has no parameters for it.
+bool minimize(OBForceField* ff, OBMol& conf, int32_t steps, std::string& why) {
+    if (!setup_fresh(ff, conf, why)) return false;
     // OBBuilder places the neighbours of sp atoms exactly collinear, where the angle
     // term's gradient is 0/0. Started there, nitriles kept the builder's 1.26 A triple
     // bond (MMFF94 reference 1.16) even after 5,000 steps. A fixed displacement of under
@@ -163,9 +169,14 @@ ms_conformer* conformer_of(ms_mol* mol, const char* what) {
 }  // namespace msob
 
 MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_used) {
+    return ms_mol_make3d_with(mol, steps, MS_FF_MMFF94, forcefield_used);
+}
+
+MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred, int32_t* forcefield_used) {
     return msob::guarded("3D", [&]() -> int32_t {
         if (!mol || !forcefield_used) return msob::fail(MS_E_ARGUMENT, "3D: null argument");
         if (steps < 0) return msob::fail(MS_E_ARGUMENT, "3D: negative step count");
+        if (preferred != MS_FF_MMFF94 && preferred != MS_FF_UFF) return msob::fail(MS_E_ARGUMENT, "3D: unknown force field");
         *forcefield_used = 0;
         mol->conformer.reset();
         auto c = std::make_unique<ms_conformer>();
@@ -184,17 +195,56 @@ MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_use
                                                msob::captured_messages() + ")");
         conf.SetDimension(3);
         std::string mmff_why, uff_why;
-        OBForceField* ff = msob::mmff94();
-        c->forcefield = MS_FF_MMFF94;
-        if (!msob::minimize(ff, conf, steps, mmff_why)) {
+        OBForceField* ff = nullptr;
+        if (preferred == MS_FF_MMFF94) {
+            ff = msob::mmff94();
+            c->forcefield = MS_FF_MMFF94;
+            if (!msob::minimize(ff, conf, steps, mmff_why)) ff = nullptr;
+        }
+        if (!ff) {
             ff = msob::uff();
             c->forcefield = MS_FF_UFF;
             if (!msob::minimize(ff, conf, steps, uff_why))
-                return msob::fail(MS_E_FAILED, "3D failed: MMFF94: " + mmff_why + "; UFF: " + uff_why);
+                return msob::fail(MS_E_FAILED, preferred == MS_FF_MMFF94
+                    ? "3D failed: MMFF94: " + mmff_why + "; UFF: " + uff_why
+                    : "3D failed: UFF: " + uff_why);
         }
         std::string why;
         if (!msob::read_ideal_lengths(ff, conf, c->ideal_length, why))
             return msob::fail(MS_E_INTERNAL, "3D: reading ideal bond lengths: " + why);
+        *forcefield_used = c->forcefield;
+        mol->conformer = std::move(c);
+        return MS_OK;
+    });
+}
+
+MS_API int32_t ms_mol_conformer_from_input(ms_mol* mol, int32_t* forcefield_used) {
+    return msob::guarded("input conformer", [&]() -> int32_t {
+        if (!mol || !forcefield_used) return msob::fail(MS_E_ARGUMENT, "input conformer: null argument");
+        *forcefield_used = 0;
+        mol->conformer.reset();
+        if (mol->mol.GetDimension() != 3 || mol->mol.NumAtoms() == 0)
+            return msob::fail(MS_E_FAILED, "input conformer: the record has no 3D coordinates");
+        auto c = std::make_unique<ms_conformer>();
+        c->mol = mol->mol;
+        OBMol& conf = c->mol;
+        // Hydrogens the reader folded into counts come back at ideal positions on the
+        // kept heavy-atom frame; crystal ligands rarely carry them anyway.
+        conf.AddHydrogens(false, false);
+        // The force field only types the molecule here, for the reference bond lengths
+        // reported with the conformer: nothing moves.
+        std::string mmff_why, uff_why;
+        OBForceField* ff = msob::mmff94();
+        c->forcefield = MS_FF_MMFF94;
+        if (!msob::setup_fresh(ff, conf, mmff_why)) {
+            ff = msob::uff();
+            c->forcefield = MS_FF_UFF;
+            if (!msob::setup_fresh(ff, conf, uff_why))
+                return msob::fail(MS_E_FAILED, "input conformer: MMFF94: " + mmff_why + "; UFF: " + uff_why);
+        }
+        std::string why;
+        if (!msob::read_ideal_lengths(ff, conf, c->ideal_length, why))
+            return msob::fail(MS_E_INTERNAL, "input conformer: reading ideal bond lengths: " + why);
         *forcefield_used = c->forcefield;
         mol->conformer = std::move(c);
         return MS_OK;

@@ -1,0 +1,18 @@
+using MolScreen.Chemistry.Conformers;
+
+namespace MolScreen.Chemistry.Preparation;
+
+/// <summary>Settings of <see cref="LigandPreparer"/>; the defaults are the prepare stage's.</summary>
+public sealed record PreparationOptions
+{
+    /// <summary>pH for OpenBabel's protonation model; null keeps the input's protonation state.</summary>
+    public double? Ph { get; init; } = 7.4;
+    public int MaxTorsions { get; init; } = 32;
+    public int MaxHeavyAtoms { get; init; } = 128;
+    /// <summary>Force field tried first: MMFF94 (UFF when MMFF94 lacks parameters) or UFF alone.</summary>
+    public ForceField ForceField { get; init; } = ForceField.Mmff94;
+    /// <summary>Conjugate-gradient steps of the clean-up; docs/benchmarks.md has the measured effect.</summary>
+    public int MinimizationSteps { get; init; } = 250;
+    /// <summary>Use the record's own 3D coordinates (an SD pose) instead of building a conformer.</summary>
+    public bool KeepInputCoordinates { get; init; }
+}

@@ -1,0 +1,34 @@
+namespace MolScreen.Chemistry.Preparation;
+
+/// <summary>
+/// Bonds the docking engine may turn, by the AutoDockTools/Meeko defaults: single, not in a
+/// ring, between two atoms that each have another heavy neighbour (turning a methyl or a
+/// hydroxyl moves only hydrogens), not an amide C–N (its partial double bond keeps it
+/// planar) and not next to a triple bond (the sp axis makes the torsion degenerate).
+/// </summary>
+public static class RotatableBonds
+{
+    public static bool IsRotatable(LigandAtoms atoms, int bond)
+    {
+        if (atoms.BondOrder(bond) != 1 || atoms.BondInRing[bond]) return false;
+        int a = atoms.Conformer.BondBegin[bond], b = atoms.Conformer.BondEnd[bond];
+        if (atoms.IsHydrogen(a) || atoms.IsHydrogen(b)) return false;
+        if (IsTerminal(atoms, a, b) || IsTerminal(atoms, b, a)) return false;
+        if (HasTripleBond(atoms, a) || HasTripleBond(atoms, b)) return false;
+        return !IsAmide(atoms, a, b) && !IsAmide(atoms, b, a);
+    }
+
+    public static int[] Find(LigandAtoms atoms) =>
+        Enumerable.Range(0, atoms.Conformer.BondCount).Where(b => IsRotatable(atoms, b)).ToArray();
+
+    private static bool IsTerminal(LigandAtoms atoms, int atom, int partner) =>
+        atoms.Neighbours[atom].All(n => n.Atom == partner || atoms.IsHydrogen(n.Atom));
+
+    private static bool HasTripleBond(LigandAtoms atoms, int atom) =>
+        atoms.Neighbours[atom].Any(n => atoms.BondOrder(n.Bond) == 3);
+
+    // C(=O)-N or C(=S)-N with a trivalent nitrogen (primary, secondary or tertiary amide).
+    private static bool IsAmide(LigandAtoms atoms, int carbon, int nitrogen) =>
+        atoms.Element(carbon) == 6 && atoms.Element(nitrogen) == 7 && atoms.Neighbours[nitrogen].Length == 3 &&
+        atoms.Neighbours[carbon].Any(n => atoms.BondOrder(n.Bond) == 2 && atoms.Element(n.Atom) is 8 or 16);
+}
