@@ -1,5 +1,6 @@
 using MolScreen.Chemistry.Featurize;
 using MolScreen.Ingest;
+using MolScreen.Prediction.Stage;
 using MolScreen.Workflow.Definition;
 
 namespace MolScreen.Cli;
@@ -7,5 +8,5 @@ namespace MolScreen.Cli;
 /// <summary>The stage kinds compiled into this build; later stage projects add theirs here.</summary>
 public static class Stages
 {
-    public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage());
+    public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage(), new PredictStage());
 }
