@@ -96,3 +96,15 @@ public class PredictStageTests
         Assert.Contains("no such model directory", m.Message);
     }
 }
+
+public class PredictDocsTests
+{
+    [Fact]
+    public void EveryPredictColumnIsDocumentedInParquetSchemas()
+    {
+        var docs = File.ReadAllText(Path.Combine(SharedData.RepoRoot(), "docs", "parquet-schemas.md"));
+        var names = PredictStage.OutputColumnTemplates;
+        Assert.Equal(5, names.Count);
+        foreach (var n in names) Assert.Contains($"| `{n}` |", docs);
+    }
+}

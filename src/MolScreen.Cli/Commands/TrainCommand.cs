@@ -30,6 +30,7 @@ internal static class TrainCommand
             var options = new TrainingOptions
             {
                 DataPath = pr.GetValue(data)!.FullName,
+                CommandLine = "molscreen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(a => a.Contains(' ') ? $"'{a}'" : a)),
                 SmilesColumn = pr.GetValue(smiles)!,
                 Targets = pr.GetValue(target)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 Task = pr.GetValue(task) switch

@@ -28,12 +28,18 @@ public sealed class PredictStage : IMapStage
         new("models", ParameterType.StringList, Array.Empty<string>(), "Model directories, or folders of them (default: the shipped default models in datasets/models)"),
     ];
 
-    public static ParquetSchema SchemaFor(IReadOnlyList<PropertyModel> models) => new(
+    public static ParquetSchema SchemaFor(IReadOnlyList<PropertyModel> models) =>
+        new(Columns(models.SelectMany(m => m.Manifest.Outputs)).ToArray());
+
+    /// <summary>The column names as docs/parquet-schemas.md writes them, `<out>` standing for each model output.</summary>
+    public static IReadOnlyList<string> OutputColumnTemplates => Columns(["<out>"]).Select(f => f.Name).ToList();
+
+    private static IEnumerable<DataField> Columns(IEnumerable<string> outputs) =>
         new DataField[] { new("id", typeof(string), false), new("canonical_smiles", typeof(string), false) }
-            .Concat(models.SelectMany(m => m.Manifest.Outputs).SelectMany(o => new DataField[]
+            .Concat(outputs.SelectMany(o => new DataField[]
             {
                 new($"{o}_pred", typeof(float), false), new($"{o}_std", typeof(float), false), new($"{o}_in_domain", typeof(bool), false),
-            })).ToArray());
+            }));
 
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
     {

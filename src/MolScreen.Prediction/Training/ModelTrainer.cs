@@ -71,6 +71,7 @@ public static class ModelTrainer
         split.Write(Path.Combine(outDir, SplitFileName), table.RowNumbers, table.Smiles, table.Scaffolds);
         var manifest = manifestStub with { TestMetrics = metrics, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
         JsonFile.Save(Path.Combine(outDir, ModelManifest.FileName), manifest);
+        ModelCard.Write(outDir, manifest, o.CommandLine ?? "molscreen train (command not recorded)");
         foreach (var (name, m) in metrics)
             log?.Invoke($"test {name}: " + string.Join(", ", m.Select(kv => $"{kv.Key} {kv.Value:F3}")));
         return manifest;

@@ -23,4 +23,6 @@ public sealed record TrainingOptions
     public int MaxEpochs { get; init; } = 80;
     /// <summary>Epochs without a better validation loss before training stops (the best epoch is kept).</summary>
     public int Patience { get; init; } = 12;
+    /// <summary>How the model was asked for, quoted in its model card.</summary>
+    public string? CommandLine { get; init; }
 }
