@@ -1,3 +1,4 @@
+using MolScreen.Kernels.Prediction;
 using MolScreen.Learning;
 using MolScreen.Prediction.Features;
 using MolScreen.Prediction.Model;

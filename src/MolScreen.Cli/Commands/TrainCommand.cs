@@ -22,8 +22,9 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping on the validation loss)", DefaultValueFactory = _ => 80 };
         var dropout = new Option<double>("--dropout") { Description = "Dropout between hidden layers", DefaultValueFactory = _ => 0.2 };
         var decay = new Option<double>("--weight-decay") { Description = "Adam weight decay", DefaultValueFactory = _ => 1e-5 };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Model directory to write", Required = true };
-        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, dropout, decay, outDir };
+        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, dropout, decay, lr, outDir };
         cmd.SetAction(pr =>
         {
             var dir = pr.GetValue(outDir)!.FullName;
@@ -51,6 +52,7 @@ internal static class TrainCommand
                 Hidden = ParseHidden(pr.GetValue(hidden)!),
                 Dropout = pr.GetValue(dropout) is >= 0 and < 1 and var d ? d : throw new UsageException("--dropout must be in [0, 1)"),
                 WeightDecay = pr.GetValue(decay) is >= 0 and var wd ? wd : throw new UsageException("--weight-decay must be non-negative"),
+                LearningRate = pr.GetValue(lr) is > 0 and var rate ? rate : throw new UsageException("--lr must be positive"),
                 MaxEpochs = pr.GetValue(epochs) is > 0 and var maxEpochs ? maxEpochs : throw new UsageException("--epochs must be positive"),
             };
             try

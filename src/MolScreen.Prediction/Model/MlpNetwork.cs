@@ -1,3 +1,4 @@
+using MolScreen.Kernels.Prediction;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using MolScreen.Prediction.Features;

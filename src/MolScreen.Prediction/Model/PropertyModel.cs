@@ -39,11 +39,17 @@ public sealed class PropertyModel
         return new PropertyModel(dir, m, members, domain);
     }
 
-    public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true)
+    /// <summary>Ensemble predictions; <paramref name="gpu"/> runs the members on the ILGPU kernels instead of the CPU path.</summary>
+    public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true, GpuEnsemble? gpu = null)
     {
         int n = inputs.Count, t = Manifest.Outputs.Length, k = Members.Count;
-        var all = new float[k][];
-        for (int j = 0; j < k; j++) { all[j] = new float[n * t]; Members[j].Forward(inputs, all[j]); }
+        float[][] all;
+        if (gpu != null) all = gpu.Forward(inputs);
+        else
+        {
+            all = new float[k][];
+            for (int j = 0; j < k; j++) { all[j] = new float[n * t]; Members[j].Forward(inputs, all[j]); }
+        }
         var mean = new float[n * t]; var std = new float[n * t];
         for (int i = 0; i < n * t; i++)
         {

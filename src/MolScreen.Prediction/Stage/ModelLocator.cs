@@ -12,6 +12,17 @@ public static class ModelLocator
 {
     private static readonly ConcurrentDictionary<string, PropertyModel> Cache = new();
 
+    private static readonly ConcurrentDictionary<PropertyModel, GpuEnsemble> Gpu = new();
+
+    /// <summary>The model's members uploaded to the CUDA GPU once per process; refuses when there is none
+    /// (ILGPU's CPU emulator is far slower than the CPU path, so it is never a silent fallback).</summary>
+    public static GpuEnsemble OnGpu(PropertyModel model) => Gpu.GetOrAdd(model, m =>
+    {
+        var g = new GpuEnsemble(m.Members);
+        if (!g.IsGpu) { g.Dispose(); throw new InvalidOperationException("device gpu: no CUDA GPU is visible to ILGPU; use device cpu"); }
+        return g;
+    });
+
     public static string DefaultDirectory()
     {
         if (Environment.GetEnvironmentVariable("MOLSCREEN_MODELS") is { Length: > 0 } env) return env;
