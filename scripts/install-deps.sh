@@ -9,6 +9,7 @@ packages=(
   libopenbabel-dev openbabel   # chemistry perception: our C++ shim links libopenbabel (GPL-2.0)
   autodock-vina     # the docking peer our PDBQT output is validated against in tests (never used by the product)
   python3-rdkit     # the oracle our chemistry is validated against in tests (never used by the product)
+  python3-sklearn   # the RandomForest baseline the property predictors are compared with (bench/peers, never the product)
   g++ pkg-config    # builds the OpenBabel shim
   slurm-wlm munge   # `molscreen submit --scheduler slurm` is tested against a real throw-away cluster
   python3           # tests/slurm/cluster.sh picks free ports with it

@@ -4,7 +4,7 @@ using MolScreen.Bench;
 // Usage: dotnet run -c Release --project bench/MolScreen.Bench -- ingest [--records 100000,1000000] [--workers N] [--json FILE] [--dir DIR]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | tanimoto [--library N] [--queries Q] | prepare [--smiles FILE] [--count N] [--steps S]");
+    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | tanimoto [--library N] [--queries Q] | prepare [--smiles FILE] [--count N] [--steps S] | predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]");
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -45,6 +45,16 @@ switch (args[0])
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, OMP_NUM_THREADS={Environment.GetEnvironmentVariable("OMP_NUM_THREADS")}");
         PrepareBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), int.Parse(Arg("--count", "200")), int.Parse(Arg("--steps", "250")));
         return 0;
+    case "predict-accuracy":
+    {
+        var root2 = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var data = Arg("--shared", Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA") ?? Path.Combine(root2, "..", "shared", "data"));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        var tasks = Arg("--tasks", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        PredictAccuracyBenchmark.Run(data, Path.Combine(root2, "bench", "peers", "sklearn_rf_baseline.py"), tasks,
+            int.Parse(Arg("--seeds", "3")), int.Parse(Arg("--epochs", "80")), Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-predict-accuracy")));
+        return 0;
+    }
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;

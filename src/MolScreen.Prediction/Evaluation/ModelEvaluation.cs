@@ -1,0 +1,35 @@
+using MolScreen.Prediction.Features;
+using MolScreen.Prediction.Model;
+
+namespace MolScreen.Prediction.Evaluation;
+
+/// <summary>Scores an exported ensemble on labelled compounds: accuracy plus how well its spread signals error.</summary>
+public sealed class ModelEvaluation(IReadOnlyList<MlpNetwork> members, OutputKind kind)
+{
+    public Dictionary<string, Dictionary<string, double>> Score(IReadOnlyList<FeatureVector> inputs, IReadOnlyList<float[]> labels, string[] outputs)
+    {
+        int n = inputs.Count, t = outputs.Length;
+        var preds = members.Select(m => { var o = new float[n * t]; m.Forward(inputs, o); return o; }).ToList();
+        var result = new Dictionary<string, Dictionary<string, double>>();
+        for (int j = 0; j < t; j++)
+        {
+            var y = labels.Select(l => l[j]).ToArray();
+            var mean = Enumerable.Range(0, n).Select(i => preds.Average(p => p[i * t + j])).ToArray();
+            var std = Enumerable.Range(0, n).Select(i => Math.Sqrt(preds.Average(p => Math.Pow(p[i * t + j] - mean[i], 2)))).ToArray();
+            var m = new Dictionary<string, double> { ["n"] = y.Count(v => !float.IsNaN(v)) };
+            if (kind == OutputKind.Regression)
+            {
+                m["rmse"] = Metrics.Rmse(y, mean); m["mae"] = Metrics.Mae(y, mean); m["r2"] = Metrics.R2(y, mean);
+                var labelled = Enumerable.Range(0, n).Where(i => !float.IsNaN(y[i])).ToArray();
+                m["spearman_std_vs_abs_error"] = Metrics.Spearman(labelled.Select(i => std[i]).ToList(), labelled.Select(i => (double)Math.Abs(y[i] - mean[i])).ToList());
+            }
+            else
+            {
+                m["roc_auc"] = Metrics.RocAuc(y, mean); m["ece"] = Metrics.ExpectedCalibrationError(y, mean);
+            }
+            // JSON has no NaN: a metric that is undefined here (one class absent) is left out.
+            result[outputs[j]] = m.Where(kv => double.IsFinite(kv.Value)).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using MolScreen.Core.IO;
+
+namespace MolScreen.Prediction.Model;
+
+/// <summary>README.md of a model directory, written from its manifest so the card never disagrees with it.</summary>
+public static class ModelCard
+{
+    public const string FileName = "README.md";
+
+    public static void Write(string dir, ModelManifest m, string command)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var s = new StringBuilder();
+        s.AppendLine($"# Model `{m.Name}`").AppendLine();
+        s.AppendLine($"{(m.Task == "classification" ? "Classifier" : "Regressor")} for {string.Join(", ", m.Targets.Select(t => $"`{t}`"))}: an ensemble of {m.Members.Length} " +
+                     $"multilayer perceptrons (hidden {string.Join("×", m.Hidden)}, ReLU) over ECFP4 (2048 bits) and 11 featurize descriptors " +
+                     $"(feature spec `{m.FeatureSpec}`), trained by MolScreen {m.MolscreenVersion} with TorchSharp on {m.TrainedAt} in {m.TrainingSeconds.ToString(inv)} s.").AppendLine();
+        s.AppendLine("## Data").AppendLine();
+        s.AppendLine($"- File `{m.Data.File}` (SHA-256 `{m.Data.Sha256}`): {m.Data.RowsRead} rows read, {m.Data.RowsUsed} used, " +
+                     $"{m.Data.RowsUnparsable} skipped because OpenBabel could not read the SMILES.");
+        s.AppendLine($"- Split: {m.Split.Method} (balanced Bemis–Murcko scaffolds when `scaffold`), seed {m.Split.Seed}: train {m.Split.Train}, " +
+                     $"validation {m.Split.Validation} (early stopping), test {m.Split.Test} (held out; metrics below). Assignment: `{m.Split.File}`.");
+        s.AppendLine($"- Member seeds: {string.Join(", ", Enumerable.Range(0, m.Members.Length).Select(k => m.Seed * 1000 + k))}; best epochs {string.Join(", ", m.BestEpochs)}.").AppendLine();
+        s.AppendLine("## Held-out test metrics").AppendLine();
+        var keys = m.TestMetrics.Values.SelectMany(v => v.Keys).Distinct().ToList();
+        s.AppendLine("| output | " + string.Join(" | ", keys) + " |");
+        s.AppendLine("|---|" + string.Concat(keys.Select(_ => "---|")));
+        foreach (var (output, metrics) in m.TestMetrics)
+            s.AppendLine($"| `{output}` | " + string.Join(" | ", keys.Select(k => metrics.TryGetValue(k, out var v) ? v.ToString(k == "n" ? "0" : "0.000", inv) : "–")) + " |");
+        s.AppendLine();
+        s.AppendLine("`spearman_std_vs_abs_error`: rank correlation of the ensemble spread with the absolute error (does `_std` flag the worse predictions); " +
+                     "`ece`: expected calibration error of the probabilities (10 bins).").AppendLine();
+        s.AppendLine("## Applicability domain").AppendLine();
+        s.AppendLine($"`_in_domain` is true when the nearest of the {m.ApplicabilityDomain.Compounds} training compounds has ECFP4 Tanimoto ≥ " +
+                     $"{m.ApplicabilityDomain.Threshold.ToString("0.000", inv)} (5th percentile over the test set).").AppendLine();
+        s.AppendLine("## Reproduce").AppendLine();
+        s.AppendLine("```").AppendLine(command).AppendLine("```");
+        AtomicFile.WriteAllText(Path.Combine(dir, FileName), s.ToString());
+    }
+}

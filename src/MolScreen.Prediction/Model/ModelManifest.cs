@@ -1,0 +1,34 @@
+using MolScreen.Prediction.Data;
+
+namespace MolScreen.Prediction.Model;
+
+/// <summary>model.json: what a model directory holds and how it was made.</summary>
+public sealed record ModelManifest
+{
+    public const string FileName = "model.json";
+
+    public required string Name { get; init; }
+    public required string MolscreenVersion { get; init; }
+    public required string FeatureSpec { get; init; }
+    public required int WeightFormat { get; init; }
+    public required string Task { get; init; }
+    public required string[] Targets { get; init; }
+    /// <summary>Output column prefix per target: name, or name_target for multi-target models.</summary>
+    public required string[] Outputs { get; init; }
+    public required string[] Members { get; init; }
+    public required int[] Hidden { get; init; }
+    public required int Seed { get; init; }
+    public required SplitSummary Split { get; init; }
+    public required DataOrigin Data { get; init; }
+    public required string TrainedAt { get; init; }
+    public required double TrainingSeconds { get; init; }
+    public required int[] BestEpochs { get; init; }
+    public required Dictionary<string, Dictionary<string, double>> TestMetrics { get; init; }
+    public required DomainSummary ApplicabilityDomain { get; init; }
+}
+
+public sealed record SplitSummary(string Method, int Seed, int Train, int Validation, int Test, string File);
+
+/// <summary>In domain when the nearest training compound has ECFP4 Tanimoto ≥ Threshold; the threshold is the
+/// 5th percentile of that similarity over the held-out test compounds (so ~95% of compounds like the test set pass).</summary>
+public sealed record DomainSummary(string Method, double Threshold, string File, int Compounds);

@@ -1,0 +1,72 @@
+using MolScreen.Core.IO;
+using MolScreen.Prediction.Features;
+
+namespace MolScreen.Prediction.Model;
+
+/// <summary>Per-input ensemble predictions: mean and spread per output, and the applicability-domain check.</summary>
+public sealed record PredictionBatch(float[] Mean, float[] Std, float[] NearestSimilarity, bool[] InDomain, int Outputs);
+
+/// <summary>
+/// A model directory loaded for inference: the ensemble members (our exported format), the training
+/// fingerprints for the applicability domain, and the manifest. Loading checks the feature spec and every
+/// file, and fails with a message naming the directory and the problem.
+/// </summary>
+public sealed class PropertyModel
+{
+    public ModelManifest Manifest { get; }
+    public IReadOnlyList<MlpNetwork> Members { get; }
+    public ApplicabilityDomain Domain { get; }
+    public string Directory { get; }
+
+    private PropertyModel(string dir, ModelManifest m, IReadOnlyList<MlpNetwork> members, ApplicabilityDomain domain)
+    { Directory = dir; Manifest = m; Members = members; Domain = domain; }
+
+    public static PropertyModel Load(string dir)
+    {
+        var manifestPath = Path.Combine(dir, ModelManifest.FileName);
+        if (!File.Exists(manifestPath)) throw new InvalidDataException($"{dir}: not a model directory (no {ModelManifest.FileName})");
+        ModelManifest m;
+        try { m = JsonFile.TryLoad<ModelManifest>(manifestPath) ?? throw new InvalidDataException("not valid JSON or missing required fields"); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
+        { throw new InvalidDataException($"{manifestPath}: unreadable model manifest ({e.Message})", e); }
+        if (m.FeatureSpec != FeatureSpec.Id)
+            throw new InvalidDataException($"{dir}: model '{m.Name}' was trained on features '{m.FeatureSpec}' but this MolScreen computes '{FeatureSpec.Id}'; retrain it with `molscreen train`");
+        if (m.Members is not { Length: > 0 }) throw new InvalidDataException($"{manifestPath}: lists no ensemble members");
+        var members = m.Members.Select(f => MlpFile.Read(Path.Combine(dir, f), FeatureSpec.Id)).ToList();
+        if (members.Any(n => n.Outputs != m.Outputs.Length || n.Kind != members[0].Kind))
+            throw new InvalidDataException($"{dir}: members disagree with the manifest's {m.Outputs.Length} outputs");
+        var domain = ApplicabilityDomain.Read(Path.Combine(dir, m.ApplicabilityDomain.File), (float)m.ApplicabilityDomain.Threshold);
+        return new PropertyModel(dir, m, members, domain);
+    }
+
+    /// <summary>Ensemble predictions; <paramref name="gpu"/> runs the members on the ILGPU kernels instead of the CPU path.</summary>
+    public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true, GpuEnsemble? gpu = null)
+    {
+        int n = inputs.Count, t = Manifest.Outputs.Length, k = Members.Count;
+        float[][] all;
+        if (gpu != null) all = gpu.Forward(inputs);
+        else
+        {
+            all = new float[k][];
+            for (int j = 0; j < k; j++) { all[j] = new float[n * t]; Members[j].Forward(inputs, all[j]); }
+        }
+        var mean = new float[n * t]; var std = new float[n * t];
+        for (int i = 0; i < n * t; i++)
+        {
+            double s = 0, ss = 0;
+            for (int j = 0; j < k; j++) s += all[j][i];
+            double mu = s / k;
+            for (int j = 0; j < k; j++) ss += (all[j][i] - mu) * (all[j][i] - mu);
+            mean[i] = (float)mu;
+            std[i] = (float)Math.Sqrt(ss / k);
+        }
+        var sim = new float[n];
+        var inDomain = new bool[n];
+        if (domain)
+        {
+            Domain.MaxSimilarity(inputs, sim);
+            for (int i = 0; i < n; i++) inDomain[i] = sim[i] >= Domain.Threshold;
+        }
+        return new PredictionBatch(mean, std, sim, inDomain, t);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using MolScreen.Prediction.Model;
+
+namespace MolScreen.Prediction.Stage;
+
+/// <summary>
+/// Finds model directories: each path given is a model directory (has model.json) or a folder of them;
+/// none given means the default models shipped in datasets/models (or $MOLSCREEN_MODELS). Loaded models
+/// are cached per process, since every shard of a run uses the same ones.
+/// </summary>
+public static class ModelLocator
+{
+    private static readonly ConcurrentDictionary<string, PropertyModel> Cache = new();
+
+    private static readonly ConcurrentDictionary<PropertyModel, GpuEnsemble> Gpu = new();
+
+    /// <summary>The model's members uploaded to the CUDA GPU once per process; refuses when there is none
+    /// (ILGPU's CPU emulator is far slower than the CPU path, so it is never a silent fallback).</summary>
+    public static GpuEnsemble OnGpu(PropertyModel model) => Gpu.GetOrAdd(model, m =>
+    {
+        var g = new GpuEnsemble(m.Members);
+        if (!g.IsGpu) { g.Dispose(); throw new InvalidOperationException("device gpu: no CUDA GPU is visible to ILGPU; use device cpu"); }
+        return g;
+    });
+
+    public static string DefaultDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("MOLSCREEN_MODELS") is { Length: > 0 } env) return env;
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "datasets", "models");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new InvalidDataException("default models not found: no datasets/models above the MolScreen binary and MOLSCREEN_MODELS is not set; pass --models DIR");
+    }
+
+    public static IReadOnlyList<PropertyModel> Load(IReadOnlyList<string> paths)
+    {
+        var roots = paths.Count > 0 ? paths : [DefaultDirectory()];
+        var dirs = new List<string>();
+        foreach (var root in roots)
+        {
+            var full = Path.GetFullPath(root);
+            if (File.Exists(Path.Combine(full, ModelManifest.FileName))) dirs.Add(full);
+            else if (Directory.Exists(full))
+            {
+                var found = Directory.GetDirectories(full).Where(d => File.Exists(Path.Combine(d, ModelManifest.FileName))).Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0) throw new InvalidDataException($"{full}: neither a model directory nor a folder of them (no {ModelManifest.FileName})");
+                dirs.AddRange(found);
+            }
+            else throw new InvalidDataException($"{full}: no such model directory");
+        }
+        var models = dirs.Select(d => Cache.GetOrAdd(d, PropertyModel.Load)).ToList();
+        var clash = models.SelectMany(m => m.Manifest.Outputs).GroupBy(o => o).FirstOrDefault(g => g.Count() > 1);
+        if (clash != null) throw new InvalidDataException($"two models write the output '{clash.Key}'; give each a different name");
+        return models;
+    }
+}

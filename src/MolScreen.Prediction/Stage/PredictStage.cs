@@ -1,0 +1,128 @@
+using MolScreen.Core.IO;
+using MolScreen.Core.Shards;
+using MolScreen.Core.Stages;
+using MolScreen.Prediction.Features;
+using MolScreen.Prediction.Model;
+using Parquet.Schema;
+
+namespace MolScreen.Prediction.Stage;
+
+/// <summary>
+/// The predict stage: property predictions over featurize output. Per model output three columns,
+/// `<out>_pred` (ensemble mean; a probability for classifiers), `<out>_std` (ensemble spread) and
+/// `<out>_in_domain` (nearest training compound similar enough). A compound whose features are missing
+/// or not finite goes to rejects with the reason; no prediction is ever NaN.
+/// </summary>
+public sealed class PredictStage : IMapStage
+{
+    public string Kind => "predict";
+    public string Description => "Predict properties (logS, logD, BBBP, hERG, Tox21 by default) from featurize output with ensemble MLPs";
+    public string Version => "1";
+    public StageShape Shape => StageShape.Map;
+
+    /// <summary>Inference batch: large enough to amortize per-batch work, small enough to stream.</summary>
+    private const int BatchRows = 8_192;
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        new("models", ParameterType.StringList, Array.Empty<string>(), "Model directories, or folders of them (default: the shipped default models in datasets/models)"),
+        new("device", ParameterType.String, "cpu", "cpu: the C# sparse forward pass; gpu: the ILGPU kernels on a CUDA GPU (same results within 1e-4)") { Choices = ["cpu", "gpu"] },
+    ];
+
+    public static ParquetSchema SchemaFor(IReadOnlyList<PropertyModel> models) =>
+        new(Columns(models.SelectMany(m => m.Manifest.Outputs)).ToArray());
+
+    /// <summary>The column names as docs/parquet-schemas.md writes them, `<out>` standing for each model output.</summary>
+    public static IReadOnlyList<string> OutputColumnTemplates => Columns(["<out>"]).Select(f => f.Name).ToList();
+
+    private static IEnumerable<DataField> Columns(IEnumerable<string> outputs) =>
+        new DataField[] { new("id", typeof(string), false), new("canonical_smiles", typeof(string), false) }
+            .Concat(outputs.SelectMany(o => new DataField[]
+            {
+                new($"{o}_pred", typeof(float), false), new($"{o}_std", typeof(float), false), new($"{o}_in_domain", typeof(bool), false),
+            }));
+
+    public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
+    {
+        var models = ModelLocator.Load(ctx.Parameters.GetStrings("models"));
+        var gpus = ctx.Parameters.GetString("device") == "gpu" ? models.Select(ModelLocator.OnGpu).ToList() : null;
+        var schema = SchemaFor(models);
+        await using var reader = await TableReader.OpenAsync(inputPath);
+        string[] needed = ["id", "canonical_smiles", "ecfp4", .. FeatureSpec.Descriptors];
+        var missing = needed.Where(c => !reader.HasField(c)).ToList();
+        if (missing.Count > 0) throw new InvalidDataException($"{inputPath}: predict reads featurize output; missing column(s) {string.Join(", ", missing)}");
+        await using var writer = await TableWriter.CreateAsync(dataPath, schema);
+        long read = 0;
+        var batch = new PendingRows();
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            var cols = await reader.ReadRowGroupAsync(g, needed);
+            var ids = (string?[])cols[0].Values; var smiles = (string?[])cols[1].Values; var fps = (byte[]?[])cols[2].Values;
+            var desc = cols.Skip(3).Select(c => Numbers(c.Values)).ToArray();
+            var row = new double[desc.Length];
+            for (int i = 0; i < ids.Length; i++, read++)
+            {
+                ctx.Cancellation.ThrowIfCancellationRequested();
+                for (int d = 0; d < desc.Length; d++) row[d] = desc[d][i];
+                var v = FeatureVector.Create(fps[i], row, out var reason);
+                if (v == null || ids[i] == null || smiles[i] == null)
+                {
+                    ctx.Rejects.Add(new Reject(ids[i], "", null, Reject.RawPreview(smiles[i]), ctx.StageName, reason ?? "id or canonical_smiles is missing"));
+                    continue;
+                }
+                batch.Add(ids[i]!, smiles[i]!, v);
+                if (batch.Count == BatchRows) await Flush(batch, models, gpus, schema, writer);
+            }
+        }
+        if (batch.Count > 0) await Flush(batch, models, gpus, schema, writer);
+        return new ShardResult(read, writer.RowsWritten, await writer.CommitAsync());
+    }
+
+    private static async Task Flush(PendingRows batch, IReadOnlyList<PropertyModel> models, IReadOnlyList<GpuEnsemble>? gpus, ParquetSchema schema, TableWriter writer)
+    {
+        var fields = schema.DataFields;
+        var columns = new List<ColumnData> { new(fields[0], batch.Ids.ToArray()), new(fields[1], batch.Smiles.ToArray()) };
+        int n = batch.Count;
+        for (int mi = 0; mi < models.Count; mi++)
+        {
+            var m = models[mi];
+            var p = m.Predict(batch.Inputs, gpu: gpus?[mi]);
+            for (int t = 0; t < p.Outputs; t++)
+            {
+                var pred = new float[n]; var std = new float[n];
+                for (int i = 0; i < n; i++) { pred[i] = p.Mean[i * p.Outputs + t]; std[i] = p.Std[i * p.Outputs + t]; }
+                if (pred.Any(x => !float.IsFinite(x)) || std.Any(x => !float.IsFinite(x)))
+                    throw new InvalidOperationException($"model {m.Manifest.Name} produced a non-finite prediction from finite inputs (corrupt weights?)");
+                columns.Add(new(fields[columns.Count], pred));
+                columns.Add(new(fields[columns.Count], std));
+                columns.Add(new(fields[columns.Count], p.InDomain.ToArray()));
+            }
+        }
+        await writer.WriteRowGroupAsync(columns);
+        batch.Clear();
+    }
+
+    /// <summary>A descriptor column as doubles whatever its stored type; null becomes NaN (then rejected as not finite).</summary>
+    private static double[] Numbers(Array values) => values switch
+    {
+        double[] d => d,
+        double?[] d => d.Select(x => x ?? double.NaN).ToArray(),
+        float[] f => f.Select(x => (double)x).ToArray(),
+        float?[] f => f.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
+        int[] i => i.Select(x => (double)x).ToArray(),
+        int?[] i => i.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
+        long[] l => l.Select(x => (double)x).ToArray(),
+        long?[] l => l.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
+        _ => throw new InvalidDataException($"descriptor column of type {values.GetType().GetElementType()?.Name} is not numeric"),
+    };
+
+    private sealed class PendingRows
+    {
+        public readonly List<string> Ids = [];
+        public readonly List<string> Smiles = [];
+        public readonly List<FeatureVector> Inputs = [];
+        public int Count => Ids.Count;
+        public void Add(string id, string smiles, FeatureVector v) { Ids.Add(id); Smiles.Add(smiles); Inputs.Add(v); }
+        public void Clear() { Ids.Clear(); Smiles.Clear(); Inputs.Clear(); }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using MolScreen.Core.IO;
+using MolScreen.Prediction.Data;
+using MolScreen.Prediction.Evaluation;
+using MolScreen.Prediction.Features;
+using MolScreen.Prediction.Model;
+
+namespace MolScreen.Prediction.Training;
+
+/// <summary>
+/// `molscreen train`: load and featurize the CSV, split it (scaffold by default), train K ensemble members,
+/// score the exported ensemble (the C# forward pass that predict uses) on the held-out test part, and write
+/// the model directory: weights, manifest with metrics and data origin, domain fingerprints, split file.
+/// </summary>
+public static class ModelTrainer
+{
+    public const string SplitFileName = "split.csv";
+
+    public static ModelManifest Train(TrainingOptions o, string outDir, Action<string>? log = null)
+    {
+        if (o.Ensemble < 1) throw new ArgumentException("--ensemble must be at least 1");
+        var clock = Stopwatch.StartNew();
+        var table = TrainingTable.Load(o.DataPath, o.SmilesColumn, o.Targets, log);
+        log?.Invoke($"{table.Origin.File}: {table.Origin.RowsRead} rows, {table.Count} usable, {table.Origin.RowsUnparsable} unreadable structures");
+        if (o.Task == OutputKind.Classification)
+            foreach (var bad in table.Labels.SelectMany((l, i) => l.Select((v, t) => (v, i, t))).Where(x => !float.IsNaN(x.v) && x.v != 0f && x.v != 1f).Take(1))
+                throw new InvalidDataException($"{o.DataPath}: data row {table.RowNumbers[bad.i] + 1}, target '{o.Targets[bad.t]}': classification labels must be 0 or 1, got {bad.v}");
+        var split = DataSplit.Create(table.Scaffolds, o.Split, o.Seed);
+        int[] train = split.Indices(SplitPart.Train), val = split.Indices(SplitPart.Validation), test = split.Indices(SplitPart.Test);
+        log?.Invoke($"{o.Split.ToString().ToLowerInvariant()} split (seed {o.Seed}): train {train.Length}, validation {val.Length}, test {test.Length}");
+
+        var scaling = MlpScaling.Fit(table.Inputs, table.Labels, train, o.Task);
+        var dTrain = DenseInputs.Build(table.Inputs, table.Labels, train, scaling);
+        var dVal = DenseInputs.Build(table.Inputs, table.Labels, val, scaling);
+        Directory.CreateDirectory(outDir);
+        var members = new List<string>();
+        var epochs = new List<int>();
+        var nets = new List<MlpNetwork>();
+        for (int k = 0; k < o.Ensemble; k++)
+        {
+            var r = MlpTrainer.Train(dTrain, dVal, scaling, o, o.Seed * 1000 + k, log);
+            var file = $"member-{k}.mlp";
+            MlpFile.Write(Path.Combine(outDir, file), r.Network);
+            members.Add(file);
+            epochs.Add(r.BestEpoch);
+            nets.Add(r.Network);
+        }
+
+        var outputs = o.Targets.Count == 1 ? [o.Name] : o.Targets.Select(t => o.Name + "_" + ColumnSafe(t)).ToArray();
+        var domainSet = ApplicabilityDomain.Pack(train.Select(i => table.Inputs[i]));
+        ApplicabilityDomain.Write(Path.Combine(outDir, ApplicabilityDomain.FileName), domainSet);
+        var testInputs = test.Select(i => table.Inputs[i]).ToList();
+        var nearest = new float[test.Length];
+        new ApplicabilityDomain(domainSet, 0f).MaxSimilarity(testInputs, nearest);
+        float threshold = Percentile(nearest, 0.05);
+
+        var manifestStub = new ModelManifest
+        {
+            Name = o.Name, MolscreenVersion = typeof(ModelTrainer).Assembly.GetName().Version?.ToString(3) ?? "0",
+            FeatureSpec = FeatureSpec.Id, WeightFormat = MlpFile.FormatVersion,
+            Task = o.Task.ToString().ToLowerInvariant(), Targets = o.Targets.ToArray(), Outputs = outputs,
+            Members = members.ToArray(), Hidden = o.Hidden, Seed = o.Seed,
+            Split = new SplitSummary(o.Split.ToString().ToLowerInvariant(), o.Seed, train.Length, val.Length, test.Length, SplitFileName),
+            Data = table.Origin, TrainedAt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            TrainingSeconds = 0, BestEpochs = epochs.ToArray(), TestMetrics = [],
+            ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, train.Length),
+        };
+        var model = new ModelEvaluation(nets, o.Task);
+        var metrics = model.Score(testInputs, test.Select(i => table.Labels[i]).ToList(), outputs);
+        split.Write(Path.Combine(outDir, SplitFileName), table.RowNumbers, table.Smiles, table.Scaffolds);
+        var manifest = manifestStub with { TestMetrics = metrics, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
+        JsonFile.Save(Path.Combine(outDir, ModelManifest.FileName), manifest);
+        ModelCard.Write(outDir, manifest, o.CommandLine ?? "molscreen train (command not recorded)");
+        foreach (var (name, m) in metrics)
+            log?.Invoke($"test {name}: " + string.Join(", ", m.Select(kv => $"{kv.Key} {kv.Value:F3}")));
+        return manifest;
+    }
+
+    /// <summary>tox21's "NR-AR" becomes the column-safe "nr_ar".</summary>
+    public static string ColumnSafe(string target) =>
+        new string(target.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+
+    private static float Percentile(float[] v, double q)
+    {
+        if (v.Length == 0) return 0f;
+        var s = v.Order().ToArray();
+        return s[(int)Math.Floor(q * (s.Length - 1))];
+    }
+}

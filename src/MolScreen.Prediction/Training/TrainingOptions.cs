@@ -1,0 +1,28 @@
+using MolScreen.Prediction.Data;
+using MolScreen.Prediction.Model;
+
+namespace MolScreen.Prediction.Training;
+
+/// <summary>Everything `molscreen train` takes; defaults are the ones the default models were trained with.</summary>
+public sealed record TrainingOptions
+{
+    public required string DataPath { get; init; }
+    public required string SmilesColumn { get; init; }
+    public required IReadOnlyList<string> Targets { get; init; }
+    public required OutputKind Task { get; init; }
+    /// <summary>Prefix of the output columns (`logs` → logs_pred); multi-target models add _target.</summary>
+    public required string Name { get; init; }
+    public SplitMethod Split { get; init; } = SplitMethod.Scaffold;
+    public int Ensemble { get; init; } = 3;
+    public int Seed { get; init; } = 0;
+    public int[] Hidden { get; init; } = [128, 64];
+    public double Dropout { get; init; } = 0.2;
+    public double LearningRate { get; init; } = 1e-3;
+    public double WeightDecay { get; init; } = 1e-5;
+    public int BatchSize { get; init; } = 64;
+    public int MaxEpochs { get; init; } = 80;
+    /// <summary>Epochs without a better validation loss before training stops (the best epoch is kept).</summary>
+    public int Patience { get; init; } = 12;
+    /// <summary>How the model was asked for, quoted in its model card.</summary>
+    public string? CommandLine { get; init; }
+}
