@@ -14,7 +14,8 @@ public static class RpiInterfaceBenchmark
     public static void Run(string sharedData, MlpOptions options, int foldSeed)
     {
         var sw = Stopwatch.StartNew();
-        var complexes = InterfaceComplex.LoadDirectory(Path.Combine(sharedData, "prdbv3-subset", "bound"));
+        var (complexes, skipped) = InterfaceComplex.LoadDirectory(Path.Combine(sharedData, "prdbv3-subset", "bound"));
+        foreach (var why in skipped) Console.WriteLine($"skipped {why}");
         var load = sw.Elapsed.TotalSeconds;
         var cv = InterfaceTraining.CrossValidate(complexes, 5, foldSeed, options);
         string F(Func<BinaryMetrics, double> m) { var (mu, sd) = cv.Folds.Of(m); return $"{mu:F3} ± {sd:F3}"; }

@@ -1,0 +1,51 @@
+using MolScreen.Core.Structures;
+
+namespace MolScreen.Interactions.Tests;
+
+public class PredictorTests
+{
+    [SharedDataFact]
+    public void Retrained_small_models_serve_geometric_and_predicted_interfaces()
+    {
+        // End-to-end CI run of the `rpi-train` path at toy size: train, save with cards, load, predict.
+        var dir = Path.Combine(Path.GetTempPath(), $"rpi-train-{Guid.NewGuid():N}");
+        try
+        {
+            var log = new StringWriter();
+            DefaultModels.Train(new RpiTrainSettings
+            {
+                SharedData = SharedData.Require(),
+                OutDirectory = dir,
+                PairSets = ["RPI488"],
+                PairOptions = PairModel.DefaultOptions with { Epochs = 5 },
+                InterfaceOptions = Interface.InterfaceTraining.DefaultOptions with { Epochs = 5 },
+                InterfaceComplexes = 10,
+                CrossValidate = false,
+            }, log);
+            Assert.Contains("skipped 1U0B_full.pdb", log.ToString());
+            Assert.True(File.Exists(Path.Combine(dir, "rpi-pair", "MODEL_CARD.md")));
+            Assert.True(File.Exists(Path.Combine(dir, "rpi-interface", "MODEL_CARD.md")));
+            var predictor = RnaBindingPredictor.Load(dir);
+
+            // 3PF4 is not among the 10 training complexes (name order): a held-out target.
+            var complex = PdbReader.Read(SharedData.Require("prdbv3-subset", "bound", "3PF4_full.pdb"));
+            var geometric = predictor.Predict(complex);
+            Assert.Equal("geometric", geometric.InterfaceSource);
+            Assert.Equal(11, geometric.Residues.Count(r => r.Probability == 1));
+            Assert.InRange(geometric.InteractionProbability!.Value, 0, 1);
+
+            var proteinOnly = new MacromolecularStructure("3PF4-protein", complex.OfKind(ResidueKind.Protein).ToList());
+            var predicted = predictor.Predict(proteinOnly, "GGAUCCAGCAUUUAGC");
+            Assert.Equal("predicted", predicted.InterfaceSource);
+            Assert.Equal(geometric.Residues.Count, predicted.Residues.Count);
+            Assert.All(predicted.Residues, r => Assert.InRange(r.Probability, 0, 1));
+            Assert.NotNull(predicted.InteractionProbability);
+            // Even a toy model ranks true contacts above the rest more often than not.
+            var truth = geometric.Residues.Select(r => r.Interface).ToList();
+            Assert.True(Evaluation.BinaryMetrics.ComputeRocAuc(predicted.Residues.Select(r => (float)r.Probability).ToList(), truth) > 0.6);
+            Assert.Null(predictor.Predict(proteinOnly).InteractionProbability);
+            Assert.Throws<FormatException>(() => predictor.Predict(proteinOnly, "ACGUQ"));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+}
