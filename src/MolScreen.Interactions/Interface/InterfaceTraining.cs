@@ -13,9 +13,9 @@ public sealed record InterfaceCvResult(CvSummary Folds, BinaryMetrics Pooled, in
 public static class InterfaceTraining
 {
     public const string Kind = "rpi-interface";
-    public static string Layout => $"residue-environment-v1:{ResidueEnvironment.Length}";
+    public static string Layout => $"residue-environment-v2:{ResidueEnvironment.Length}";
 
-    public static MlpOptions DefaultOptions => new() { Hidden = [64, 16], Dropout = 0.2, Epochs = 30, BatchSize = 128, Seed = 20261123 };
+    public static MlpOptions DefaultOptions => new() { Hidden = [64, 16], Dropout = 0.2, Epochs = 8, BatchSize = 128, Seed = 20261123 };
 
     public static ScoringModel Train(IReadOnlyList<InterfaceComplex> complexes, MlpOptions options)
     {
