@@ -81,3 +81,30 @@ public class StructureTests
         Assert.Equal(["B:7", "B:8", "B:10", "B:15", "B:17", "B:25", "B:27", "B:29", "B:31", "B:58", "B:59"], contacts);
     }
 }
+
+/// <summary>Runs when datasets/fetch-rna-targets.sh has fetched the example targets; skipped, saying so, otherwise.</summary>
+public sealed class FetchedTargetFactAttribute : FactAttribute
+{
+    public FetchedTargetFactAttribute(string file)
+    {
+        if (!File.Exists(Path.Combine(SharedData.RepoRoot(), "datasets", "targets", file)))
+            Skip = $"datasets/targets/{file} not fetched (run datasets/fetch-rna-targets.sh)";
+    }
+}
+
+public class FetchedTargetTests
+{
+    [FetchedTargetFact("lambdaN-boxB.pdb")]
+    public void LambdaN_boxB_model_reads_as_a_peptide_on_an_rna_hairpin()
+    {
+        // APBS's file has no chain ids, charged residue names (AR+, LY+) and radii/charges where occupancy would be.
+        var s = PdbReader.Read(Path.Combine(SharedData.RepoRoot(), "datasets", "targets", "lambdaN-boxB.pdb"));
+        Assert.Equal("GGGCCCUGAAGAAGGGCCC", string.Concat(s.Sequences(ResidueKind.Rna).Values));
+        var peptide = string.Concat(s.Sequences(ResidueKind.Protein).Values);
+        Assert.Equal(22, peptide.Length);
+        Assert.Equal("DAQTRRRERRAEKQAQWKA", peptide[1..^2]); // termini are APBS-specific names (MEN, ASC) read as X
+        var iface = RnaInterface.Compute(s);
+        // The arginine-rich motif binds the boxB major groove: most of its Arg contact the RNA.
+        Assert.True(iface.Count(r => r.Contacts && r.Residue.OneLetter == 'R') >= 4);
+    }
+}

@@ -15,7 +15,9 @@ public static class ResidueClassifier
         ["THR"] = 'T', ["TRP"] = 'W', ["TYR"] = 'Y', ["VAL"] = 'V',
         // Common modified residues, read as their parent so sequence features see the chain as written by the gene.
         ["MSE"] = 'M', ["SEC"] = 'U', ["PYL"] = 'O', ["HSD"] = 'H', ["HSE"] = 'H', ["HIE"] = 'H', ["HID"] = 'H', ["HIP"] = 'H',
-        ["CYX"] = 'C', ["SEP"] = 'S', ["TPO"] = 'T', ["PTR"] = 'Y', ["MLY"] = 'K',
+        ["CYX"] = 'C', ["SEP"] = 'S',
+        // Charged-state names written by some electrostatics tools (e.g. the APBS λN–boxB example).
+        ["AR+"] = 'R', ["LY+"] = 'K', ["AS-"] = 'D', ["GL-"] = 'E', ["TPO"] = 'T', ["PTR"] = 'Y', ["MLY"] = 'K',
     };
     private static readonly Dictionary<string, char> Ribonucleotides = new()
     {
