@@ -18,8 +18,8 @@ public class PredictorTests
                 OutDirectory = dir,
                 PairSets = ["RPI488"],
                 PairOptions = PairModel.DefaultOptions with { Epochs = 5 },
-                InterfaceOptions = Interface.InterfaceTraining.DefaultOptions with { Epochs = 5 },
-                InterfaceComplexes = 10,
+                InterfaceOptions = Interface.InterfaceTraining.DefaultOptions,
+                InterfaceComplexes = 20,
                 CrossValidate = false,
             }, log);
             Assert.Contains("skipped 1U0B_full.pdb", log.ToString());
@@ -27,7 +27,7 @@ public class PredictorTests
             Assert.True(File.Exists(Path.Combine(dir, "rpi-interface", "MODEL_CARD.md")));
             var predictor = RnaBindingPredictor.Load(dir);
 
-            // 3PF4 is not among the 10 training complexes (name order): a held-out target.
+            // 3PF4 is not among the first 20 complexes by name (1C9S … 3EQT): a held-out target.
             var complex = PdbReader.Read(SharedData.Require("prdbv3-subset", "bound", "3PF4_full.pdb"));
             var geometric = predictor.Predict(complex);
             Assert.Equal("geometric", geometric.InterfaceSource);
@@ -40,9 +40,10 @@ public class PredictorTests
             Assert.Equal(geometric.Residues.Count, predicted.Residues.Count);
             Assert.All(predicted.Residues, r => Assert.InRange(r.Probability, 0, 1));
             Assert.NotNull(predicted.InteractionProbability);
-            // Even a toy model ranks true contacts above the rest more often than not.
+            // A model from 20 complexes ranks 3PF4's true contacts above the rest (measured AUC in the message).
             var truth = geometric.Residues.Select(r => r.Interface).ToList();
-            Assert.True(Evaluation.BinaryMetrics.ComputeRocAuc(predicted.Residues.Select(r => (float)r.Probability).ToList(), truth) > 0.6);
+            var auc = Evaluation.BinaryMetrics.ComputeRocAuc(predicted.Residues.Select(r => (float)r.Probability).ToList(), truth);
+            Assert.True(auc > 0.6, $"held-out 3PF4 interface AUC {auc:F3}");
             Assert.Null(predictor.Predict(proteinOnly).InteractionProbability);
             Assert.Throws<FormatException>(() => predictor.Predict(proteinOnly, "ACGUQ"));
         }

@@ -51,6 +51,15 @@ public sealed class MlpClassifier
         if (rows.Count == 0) throw new ArgumentException("no training rows");
         if (labels.All(l => l) || labels.All(l => !l)) throw new ArgumentException("training labels are all one class");
         TorchRuntime.EnsureLoaded();
+        // libtorch's generator is process-global: two trainings at once (parallel tests, a host training several
+        // models) would interleave draws and break seed reproducibility, so trainings take turns.
+        lock (TrainGate) return TrainSeeded(rows, labels, options);
+    }
+
+    private static readonly Lock TrainGate = new();
+
+    private static MlpClassifier TrainSeeded(IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, MlpOptions options)
+    {
         torch.manual_seed(options.Seed);
         int d = rows[0].Length, n = rows.Count;
         using var scope = torch.NewDisposeScope();
