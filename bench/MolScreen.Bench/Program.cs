@@ -4,7 +4,16 @@ using MolScreen.Bench;
 // Usage: dotnet run -c Release --project bench/MolScreen.Bench -- ingest [--records 100000,1000000] [--workers N] [--json FILE] [--dir DIR]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | tanimoto [--library N] [--queries Q] | prepare [--smiles FILE] [--count N] [--steps S] | predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]");
+    Console.WriteLine("""
+        usage: MolScreen.Bench BENCHMARK [options]
+          ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR]
+          featurize [--smiles FILE]
+          tanimoto [--library N] [--queries Q]
+          prepare [--smiles FILE] [--count N] [--steps S]
+          predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
+          rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--seed N] [--fold-seed N]
+          rpi-interface [--epochs N] [--seed N] [--fold-seed N]
+        """);
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -55,6 +64,28 @@ switch (args[0])
             int.Parse(Arg("--seeds", "3")), int.Parse(Arg("--epochs", "80")), Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-predict-accuracy")));
         return 0;
     }
+    case "rpi-cv":
+        var rpiRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var rpiShared = Arg("--shared", Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA") ?? Path.GetFullPath(Path.Combine(rpiRoot, "..", "shared", "data")));
+        var only = Arg("--sets", "");
+        var rpiOptions = new MolScreen.Interactions.Learning.MlpOptions { Epochs = int.Parse(Arg("--epochs", "40")), Seed = int.Parse(Arg("--seed", "20261123")) };
+        var foldSeed = int.Parse(Arg("--fold-seed", "7"));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
+        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}");
+        RpiCvBenchmark.PrintHeader();
+        foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
+            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, foldSeed);
+        return 0;
+    case "rpi-interface":
+        var ifRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var ifShared = Arg("--shared", Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA") ?? Path.GetFullPath(Path.Combine(ifRoot, "..", "shared", "data")));
+        var ifOptions = MolScreen.Interactions.Interface.InterfaceTraining.DefaultOptions;
+        ifOptions = ifOptions with { Epochs = int.Parse(Arg("--epochs", ifOptions.Epochs.ToString())), Seed = int.Parse(Arg("--seed", ifOptions.Seed.ToString())) };
+        var ifFoldSeed = int.Parse(Arg("--fold-seed", "7"));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
+        Console.WriteLine($"protocol: 5 folds over complexes, fold seed {ifFoldSeed}, model seed {ifOptions.Seed}, MLP {string.Join('-', ifOptions.Hidden)} dropout {ifOptions.Dropout} epochs {ifOptions.Epochs} batch {ifOptions.BatchSize}; threshold = training interface rate");
+        RpiInterfaceBenchmark.Run(ifShared, ifOptions, ifFoldSeed);
+        return 0;
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;

@@ -13,6 +13,7 @@ root.Add(InspectCommand.Create());
 root.Add(ValidateCommand.Create());
 root.Add(WorkerCommand.Create());
 root.Add(TrainCommand.Create());
+root.Add(RpiTrainCommand.Create());
 foreach (var c in DirectStageCommand.CreateAll(Stages.Catalog)) root.Add(c);
 
 var parse = root.Parse(args);

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using MolScreen.Interactions.Evaluation;
+using MolScreen.Interactions.Features;
+using MolScreen.Interactions.Learning;
+using MolScreen.Interactions.Sequences;
+
+namespace MolScreen.Bench;
+
+/// <summary>
+/// `rpi-cv`: 5-fold pair-level CV of the sequence-pair RPI model on the published benchmarks, printed next to EDLMFC's
+/// figures (Wang et al., 2022) where the paper gives them for the same set and protocol.
+/// </summary>
+public static class RpiCvBenchmark
+{
+    // (set, folder under shared data, EDLMFC accuracy, EDLMFC ROC-AUC) — NaN where EDLMFC reports no figure.
+    public static readonly (string Set, string Folder, double PeerAcc, double PeerAuc)[] Sets =
+    [
+        ("RPI369", "rpi-benchmarks", double.NaN, double.NaN),
+        ("RPI488", "rpi-benchmarks", double.NaN, double.NaN),
+        ("RPI1807", "rpi-benchmarks", 0.943, 0.967),
+        ("RPI2241", "rpi-benchmarks", double.NaN, double.NaN),
+        ("NPInter", "npinter-edlmfc", 0.899, 0.962),
+    ];
+
+    public static void PrintHeader() =>
+        Console.WriteLine($"{"set",-9} {"pairs",6} {"accuracy",-15} {"roc_auc",-15} {"sensitivity",-15} {"specificity",-15} {"mcc",-15} {"seconds",7}  EDLMFC acc/auc  ratio acc/auc");
+
+    public static CvSummary Run(string sharedData, string set, string folder, double peerAcc, double peerAuc, MlpOptions options, int foldSeed, int folds = 5)
+    {
+        var sw = Stopwatch.StartNew();
+        var data = PairDataset.Load(Path.Combine(sharedData, folder), set);
+        var rows = PairFeaturizer.Featurize(data.Pairs.Select(p => (p.Protein, p.Rna)).ToList());
+        var labels = data.Pairs.Select(p => p.Interacts).ToList();
+        var cv = CrossValidation.Run(rows, labels, folds, foldSeed, options);
+        string F(Func<BinaryMetrics, double> m) { var (mu, sd) = cv.Of(m); return $"{mu:F3} ± {sd:F3}"; }
+        var peer = double.IsNaN(peerAcc) ? "-" : $"{peerAcc:F3}/{peerAuc:F3}";
+        var ratio = double.IsNaN(peerAcc) ? "-" : $"{cv.Of(m => m.Accuracy).Mean / peerAcc:F3}/{cv.Of(m => m.RocAuc).Mean / peerAuc:F3}";
+        Console.WriteLine($"{set,-9} {data.Pairs.Count,6} {F(m => m.Accuracy),-15} {F(m => m.RocAuc),-15} {F(m => m.Sensitivity),-15} {F(m => m.Specificity),-15} {F(m => m.Mcc),-15} {sw.Elapsed.TotalSeconds,7:F1}  {peer,-14}  {ratio}");
+        if (data.ReplacedLetters > 0) Console.WriteLine($"  note: {data.ReplacedLetters} non-IUPAC letters in {set} sequences read as unknown (N/X)");
+        return cv;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using MolScreen.Interactions.Evaluation;
+using MolScreen.Interactions.Features;
+using MolScreen.Interactions.Interface;
+using MolScreen.Interactions.Learning;
+using MolScreen.Interactions.Sequences;
+
+namespace MolScreen.Interactions;
+
+/// <summary>What `molscreen rpi-train` trains: which data, how long, which seeds, and whether to cross-validate for the card.</summary>
+public sealed record RpiTrainSettings
+{
+    public required string SharedData { get; init; }
+    public required string OutDirectory { get; init; }
+    public IReadOnlyList<string> PairSets { get; init; } = ["RPI1807"];
+    public MlpOptions PairOptions { get; init; } = PairModel.DefaultOptions;
+    public MlpOptions InterfaceOptions { get; init; } = InterfaceTraining.DefaultOptions;
+    /// <summary>0 = every complex in prdbv3-subset/bound; otherwise the first N by name (quick CI runs).</summary>
+    public int InterfaceComplexes { get; init; }
+    public bool CrossValidate { get; init; } = true;
+    public int FoldSeed { get; init; } = 7;
+    public string CommandLine { get; init; } = "molscreen rpi-train";
+}
+
+/// <summary>
+/// Trains the shipped RPI models and writes each as `model.json` with a `MODEL_CARD.md` (data, protocol, seeds,
+/// cross-validated figures from the same run) under `rpi-pair/` and `rpi-interface/`.
+/// </summary>
+public static class DefaultModels
+{
+    public static void Train(RpiTrainSettings s, TextWriter log)
+    {
+        var pairs = new List<LabelledPair>();
+        var pairCards = new List<string>();
+        foreach (var set in s.PairSets)
+        {
+            var folder = set.Equals("NPInter", StringComparison.OrdinalIgnoreCase) ? "npinter-edlmfc" : "rpi-benchmarks";
+            var data = PairDataset.Load(Path.Combine(s.SharedData, folder), set);
+            log.WriteLine($"{set}: {data.Pairs.Count} pairs ({data.Positives} interacting)");
+            string cvLine = "not cross-validated in this run";
+            if (s.CrossValidate)
+            {
+                var rows = PairFeaturizer.Featurize(data.Pairs.Select(p => (p.Protein, p.Rna)).ToList());
+                var cv = CrossValidation.Run(rows, data.Pairs.Select(p => p.Interacts).ToList(), 5, s.FoldSeed, s.PairOptions);
+                cvLine = Row(cv);
+                log.WriteLine($"{set} 5-fold CV: {cvLine}");
+            }
+            pairCards.Add($"| {set} | {folder}/{set}_pairs.txt | {data.Pairs.Count} ({data.Positives}+/{data.Negatives}−) | {cvLine} |");
+            pairs.AddRange(data.Pairs);
+        }
+        var pairModel = PairModel.Train(pairs, s.PairOptions);
+        var pairDir = Path.Combine(s.OutDirectory, "rpi-pair");
+        pairModel.Save(Path.Combine(pairDir, "model.json"));
+        WriteCard(Path.Combine(pairDir, "MODEL_CARD.md"), "rpi-pair: P(protein and RNA interact) from sequences", s, s.PairOptions,
+            $"Feature layout `{PairModel.Layout}`: protein conjoint-triad 1/2/3-mers, amino-acid composition and physicochemical summary; RNA k-mer frequencies k=1..4 and log10 length. Standardized with training statistics; threshold 0.5.",
+            "| set | file | pairs | pair-level stratified 5-fold CV (accuracy, ROC-AUC, sensitivity, specificity, MCC; mean ± std) |\n|---|---|---|---|\n" + string.Join('\n', pairCards));
+        log.WriteLine($"wrote {pairDir}");
+
+        var (complexes, skipped) = InterfaceComplex.LoadDirectory(Path.Combine(s.SharedData, "prdbv3-subset", "bound"));
+        foreach (var why in skipped) log.WriteLine($"skipped {why}");
+        if (s.InterfaceComplexes > 0) complexes = complexes.Take(s.InterfaceComplexes).ToList();
+        log.WriteLine($"interface: {complexes.Count} complexes, {complexes.Sum(c => c.Residues.Count)} protein residues");
+        string ifaceCv = "not cross-validated in this run";
+        if (s.CrossValidate && complexes.Count >= 5)
+        {
+            var cv = InterfaceTraining.CrossValidate(complexes, 5, s.FoldSeed, s.InterfaceOptions);
+            ifaceCv = $"{Row(cv.Folds)}; pooled over {cv.Residues} residues ({cv.InterfaceResidues} interface): ROC-AUC {cv.Pooled.RocAuc:F3}, MCC {cv.Pooled.Mcc:F3}";
+            log.WriteLine($"interface 5-fold CV over complexes: {ifaceCv}");
+        }
+        var ifaceModel = InterfaceTraining.Train(complexes, s.InterfaceOptions);
+        var ifaceDir = Path.Combine(s.OutDirectory, "rpi-interface");
+        ifaceModel.Save(Path.Combine(ifaceDir, "model.json"));
+        WriteCard(Path.Combine(ifaceDir, "MODEL_CARD.md"), "rpi-interface: per-residue probability of contacting RNA, from the protein structure alone", s, s.InterfaceOptions,
+            $"Feature layout `{InterfaceTraining.Layout}`: residue type, composition within 8/12 Å, contact numbers, half-sphere exposure (13 Å), Arg/Lys and Asp/Glu counts, ±3 sequence window (triad classes). Labels: any heavy atom within {RnaInterface.Cutoff} Å of RNA (RnaInterface). Decision threshold {ifaceModel.Threshold.ToString("F4", CultureInfo.InvariantCulture)} = training interface rate.",
+            $"| data | complexes | CV protocol | held-out figures |\n|---|---|---|---|\n| prdbv3-subset/bound (PRDB v3, Kant et al. 2024) | {complexes.Count}: {string.Join(' ', complexes.Select(c => c.Name.Replace("_full", "")))} | 5 folds over complexes (no complex in train and test) | {ifaceCv} |" + (skipped.Count > 0 ? $"\n\nSkipped: {string.Join("; ", skipped)}" : ""));
+        log.WriteLine($"wrote {ifaceDir}");
+    }
+
+    private static string Row(CvSummary cv)
+    {
+        string F(Func<BinaryMetrics, double> m) { var (mu, sd) = cv.Of(m); return $"{mu.ToString("F3", CultureInfo.InvariantCulture)} ± {sd.ToString("F3", CultureInfo.InvariantCulture)}"; }
+        return $"acc {F(m => m.Accuracy)}, AUC {F(m => m.RocAuc)}, sens {F(m => m.Sensitivity)}, spec {F(m => m.Specificity)}, MCC {F(m => m.Mcc)}";
+    }
+
+    private static void WriteCard(string path, string title, RpiTrainSettings s, MlpOptions o, string features, string dataTable)
+    {
+        var b = new StringBuilder();
+        b.AppendLine($"# {title}").AppendLine();
+        b.AppendLine($"Trained by `{s.CommandLine}` on {DateTime.UtcNow:yyyy-MM-dd} (UTC); reproduce with `datasets/train-rpi-models.sh`.").AppendLine();
+        b.AppendLine("## Data and held-out figures").AppendLine().AppendLine(dataTable).AppendLine();
+        b.AppendLine("## Model").AppendLine().AppendLine(features).AppendLine();
+        b.AppendLine($"MLP hidden {string.Join('-', o.Hidden)} (ReLU, dropout {o.Dropout.ToString(CultureInfo.InvariantCulture)}), Adam lr {o.LearningRate.ToString(CultureInfo.InvariantCulture)}, weight decay {o.WeightDecay.ToString(CultureInfo.InvariantCulture)}, {o.Epochs} epochs, batch {o.BatchSize}, binary cross-entropy.").AppendLine();
+        b.AppendLine($"Seeds: model {o.Seed} (torch.manual_seed and minibatch order), folds {s.FoldSeed}. Same seeds and data give the same weights on one machine; libtorch versions or thread counts may change the last digits.").AppendLine();
+        b.AppendLine("## Limits").AppendLine().AppendLine("Benchmark negatives are random or published non-pairs, not measured non-binders; pair-level folds let a protein or RNA appear in training and test, as in the published protocol, which flatters sequence models on unseen families.");
+        File.WriteAllText(path, b.ToString());
+    }
+}
