@@ -8,19 +8,18 @@ public sealed record Minimum(float[] Conf, float Energy, float[] Heavy);
 /// <summary>
 /// One Vina Monte Carlo chain (monte_carlo.cpp): start from a random pose in the box; each step mutates the position, the
 /// orientation or one torsion, minimises with BFGS under capped energies, and accepts by the Metropolis rule (T = 1.2);
-/// accepted poses that beat the chain's best (or while fewer than 50 are kept) are re-minimised with near-uncapped energies
+/// accepted poses that beat the chain's best (or while fewer than num-poses are kept, as Vina 1.2) are re-minimised with near-uncapped energies
 /// and kept if more than 1 Å from the others.
 /// </summary>
 public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
 {
     const float Temperature = 1.2f, MutationAmplitude = 2f;
-    const int SavedMinima = 50;
-    // Vina's energy caps: hunt_cap (intra 10, inter 1.5) during the search, 1000 when refining.
-    const float HuntIntra = 10f, HuntInter = 1.5f, Authentic = 1000f;
+    // Vina 1.2's energy caps: hunt_cap (10 for intra and inter) during the search, 1000 when refining.
+    const float HuntIntra = 10f, HuntInter = 10f, Authentic = 1000f;
 
     public int Evaluations { get; private set; }
 
-    public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, float minRmsd)
+    public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, float minRmsd, int savedMinima)
     {
         var kin = energy.Kinematics;
         var rng = new Rng(seed, chain);
@@ -30,7 +29,7 @@ public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
         var candidate = new float[kin.ConfSize];
         Randomize(current, ref rng, energy.Maps.Box);
         float currentE = float.MaxValue, bestE = float.MaxValue;
-        var saved = new List<Minimum>(SavedMinima + 1);
+        var saved = new List<Minimum>(savedMinima + 1);
         float gyration = Gyration(work);
         for (int step = 0; step < globalSteps; step++)
         {
@@ -41,13 +40,13 @@ public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
             {
                 candidate.CopyTo(current, 0);
                 currentE = e;
-                if (e < bestE || saved.Count < SavedMinima)
+                if (e < bestE || saved.Count < savedMinima)
                 {
                     // as in Vina the chain continues from the refined pose and its uncapped energy
                     float re = bfgs.Minimize(current, energy, work, localSteps, Authentic, Authentic);
                     currentE = re;
                     energy.Eval(current, [], work, Authentic, Authentic, out _);
-                    Add(saved, new Minimum((float[])current.Clone(), re, HeavyCoords(work)), minRmsd, SavedMinima);
+                    Add(saved, new Minimum((float[])current.Clone(), re, HeavyCoords(work)), minRmsd, savedMinima);
                     if (re < bestE) bestE = re;
                 }
             }
