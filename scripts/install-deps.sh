@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   rdkit-data        # NCI compound sets (example workflow, validation) and PAINS/Crippen tables
   libopenbabel-dev openbabel   # chemistry perception: our C++ shim links libopenbabel (GPL-2.0)
-  autodock-vina     # the docking peer our PDBQT output is validated against in tests (never used by the product)
+  autodock-vina     # docking peer (score/redock agreement tests, `bench dock`) and PDBQT interop check (never used by the product)
   python3-rdkit     # the oracle our chemistry is validated against in tests (never used by the product)
   python3-sklearn   # the RandomForest baseline the property predictors are compared with (bench/peers, never the product)
   g++ pkg-config    # builds the OpenBabel shim

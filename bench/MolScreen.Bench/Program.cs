@@ -1,6 +1,7 @@
 using MolScreen.Bench;
 
 // Benchmarks print rows; figures go to docs/benchmarks.md with machine, date and command.
+// Usage: dotnet run -c Release --project bench/MolScreen.Bench -- dock [--only 1p62,1owe] (ours vs vina redocking)
 // Usage: dotnet run -c Release --project bench/MolScreen.Bench -- ingest [--records 100000,1000000] [--workers N] [--json FILE] [--dir DIR]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -12,6 +13,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           prepare [--smiles FILE] [--count N] [--steps S]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--seed N] [--fold-seed N]
+          dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
         """);
     return args.Length == 0 ? 2 : 0;
@@ -86,6 +88,12 @@ switch (args[0])
         Console.WriteLine($"protocol: 5 folds over complexes, fold seed {ifFoldSeed}, model seed {ifOptions.Seed}, MLP {string.Join('-', ifOptions.Hidden)} dropout {ifOptions.Dropout} epochs {ifOptions.Epochs} batch {ifOptions.BatchSize}; threshold = training interface rate");
         RpiInterfaceBenchmark.Run(ifShared, ifOptions, ifFoldSeed);
         return 0;
+    case "dock":
+        var repoRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var sharedData = Arg("--shared", Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data")));
+        var onlyIds = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
+        return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;
