@@ -4,7 +4,7 @@ using MolScreen.Bench;
 // Usage: dotnet run -c Release --project bench/MolScreen.Bench -- ingest [--records 100000,1000000] [--workers N] [--json FILE] [--dir DIR]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--seed N] [--fold-seed N] | rpi-interface [--epochs N] [--seed N] [--fold-seed N]");
+    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N] | rpi-interface [--epochs N] [--seed N] [--fold-seed N]");
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -40,7 +40,14 @@ switch (args[0])
         var rpiRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var rpiShared = Arg("--shared", Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA") ?? Path.GetFullPath(Path.Combine(rpiRoot, "..", "shared", "data")));
         var only = Arg("--sets", "");
-        var rpiOptions = new MolScreen.Interactions.Learning.MlpOptions { Epochs = int.Parse(Arg("--epochs", "40")), Seed = int.Parse(Arg("--seed", "20261123")) };
+        var rpiDefaults = MolScreen.Interactions.PairModel.DefaultOptions;
+        var rpiOptions = rpiDefaults with
+        {
+            Epochs = int.Parse(Arg("--epochs", rpiDefaults.Epochs.ToString())),
+            Seed = int.Parse(Arg("--seed", rpiDefaults.Seed.ToString())),
+            Hidden = Arg("--hidden", string.Join(',', rpiDefaults.Hidden)).Split(',').Select(int.Parse).ToArray(),
+            Dropout = double.Parse(Arg("--dropout", rpiDefaults.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
+        };
         var foldSeed = int.Parse(Arg("--fold-seed", "7"));
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
         Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}");
