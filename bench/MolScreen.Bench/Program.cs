@@ -4,7 +4,7 @@ using MolScreen.Bench;
 // Usage: dotnet run -c Release --project bench/MolScreen.Bench -- ingest [--records 100000,1000000] [--workers N] [--json FILE] [--dir DIR]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]");
+    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...] | predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]");
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -46,6 +46,11 @@ switch (args[0])
             int.Parse(Arg("--seeds", "3")), int.Parse(Arg("--epochs", "80")), Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-predict-accuracy")));
         return 0;
     }
+    case "predict-throughput":
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        PredictThroughputBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), int.Parse(Arg("--compounds", "1000000")),
+            int.Parse(Arg("--threads", "2")), Arg("--models", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return 0;
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;
