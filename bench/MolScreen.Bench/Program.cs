@@ -11,6 +11,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           featurize [--smiles FILE]
           tanimoto [--library N] [--queries Q]
           prepare [--smiles FILE] [--count N] [--steps S]
+          predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
@@ -101,6 +102,11 @@ switch (args[0])
         var onlyIds = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
         return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
+    case "predict-throughput":
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        PredictThroughputBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), int.Parse(Arg("--compounds", "1000000")),
+            int.Parse(Arg("--threads", "2")), Arg("--models", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return 0;
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;
