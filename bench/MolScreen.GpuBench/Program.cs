@@ -1,10 +1,10 @@
 using MolScreen.GpuBench;
 
 // GPU benchmarks print Markdown rows for docs/benchmarks.md; each names the device it ran on.
-// Usage: MolScreen.GpuBench tanimoto [--library N] [--queries Q] [--cpu]
+// Usage: MolScreen.GpuBench tanimoto [--library N] [--queries Q] [--cpu] | mlp FEATURES.parquet MODELS_DIR [--compounds N]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.GpuBench tanimoto [--library N] [--queries Q] [--cpu]");
+    Console.WriteLine("usage: MolScreen.GpuBench tanimoto [--library N] [--queries Q] [--cpu] | mlp FEATURES.parquet MODELS_DIR [--compounds N]");
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -15,6 +15,8 @@ switch (args[0])
     case "tanimoto":
         TanimotoGpuBenchmark.Run(int.Parse(Arg("--library", "1000000")), int.Parse(Arg("--queries", "100")), preferGpu);
         return 0;
+    case "mlp" when args.Length >= 3:
+        return await MlpGpuBenchmark.RunAsync(args[1], args[2], int.Parse(Arg("--compounds", "1000000"))) == 0 ? 0 : 1;
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;
