@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 scripts/install-deps.sh
+datasets/fetch-rna-targets.sh   # the example's RNA–protein target, from Debian's apbs-data
 dotnet build MolScreen.sln -c Release --nologo -v q -clp:ErrorsOnly
 ./molscreen run workflows/example.yaml --out out/example "$@"
 echo

@@ -3,6 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 scripts/install-deps.sh || exit 1
+datasets/fetch-rna-targets.sh || exit 1
 log=$(mktemp)
 dotnet test MolScreen.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

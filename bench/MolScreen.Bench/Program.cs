@@ -4,7 +4,7 @@ using MolScreen.Bench;
 // Usage: dotnet run -c Release --project bench/MolScreen.Bench -- ingest [--records 100000,1000000] [--workers N] [--json FILE] [--dir DIR]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE]");
+    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | tanimoto [--library N] [--queries Q]");
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -35,6 +35,11 @@ switch (args[0])
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, OMP_NUM_THREADS={Environment.GetEnvironmentVariable("OMP_NUM_THREADS")}");
         FeaturizeBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), Path.Combine(root, "bench", "peers", "rdkit_featurize.py"));
+        return 0;
+    case "tanimoto":
+        var benchRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        TanimotoBenchmark.Run(int.Parse(Arg("--library", "1000000")), int.Parse(Arg("--queries", "32")), Path.Combine(benchRoot, "bench", "peers", "rdkit_tanimoto.py"));
         return 0;
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");

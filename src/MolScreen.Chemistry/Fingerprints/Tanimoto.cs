@@ -26,6 +26,10 @@ public static class Tanimoto
     /// that only keep a summary (top k, maximum).</summary>
     private const int Block = 256;
 
+    /// <summary>Library fingerprints per tile of the many-against-many searches: 512 × 256 B = 128 KB,
+    /// which stays in a core's L2 while every query passes over it.</summary>
+    private const int Tile = 512;
+
     public static float Similarity(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         CheckOne(a, nameof(a));
@@ -104,24 +108,65 @@ public static class Tanimoto
     }
 
     /// <summary>For each fingerprint, its highest similarity to any member of <paramref name="set"/>
-    /// (0 for an empty set). The set's bit counts are computed once, and the set stays in cache
-    /// across the fingerprints when it is small enough (a few thousand members).</summary>
+    /// (0 for an empty set). The set's bit counts are computed once, and the set is walked in
+    /// cache-sized tiles with every fingerprint compared against a tile while it is in cache, so a set
+    /// too large for the cache is read from memory once, not once per fingerprint.</summary>
     public static void MaxSimilarity(ReadOnlySpan<byte> fingerprints, ReadOnlySpan<byte> set, Span<float> maxima)
     {
         int n = Count(fingerprints, nameof(fingerprints));
         int m = Count(set, nameof(set));
         if (maxima.Length != n) throw new ArgumentException($"{n} fingerprints but room for {maxima.Length} maxima", nameof(maxima));
+        maxima.Clear();
         var rented = System.Buffers.ArrayPool<ushort>.Shared.Rent(m);
         try
         {
             var setCounts = rented.AsSpan(0, m);
             PopCounts(set, setCounts);
-            for (int i = 0; i < n; i++)
-                maxima[i] = MaxOverSet(fingerprints.Slice(i * FingerprintBytes, FingerprintBytes), set, m, setCounts);
+            Span<float> block = stackalloc float[Block];
+            for (int tile = 0; tile < m; tile += Tile)
+            {
+                int tileLen = Math.Min(Tile, m - tile);
+                for (int i = 0; i < n; i++)
+                {
+                    var fp = fingerprints.Slice(i * FingerprintBytes, FingerprintBytes);
+                    float max = maxima[i];
+                    for (int start = tile; start < tile + tileLen; start += Block)
+                    {
+                        int len = Math.Min(Block, tile + tileLen - start);
+                        var scores = block[..len];
+                        TanimotoKernel.Similarities(fp, set.Slice(start * FingerprintBytes, len * FingerprintBytes), setCounts.Slice(start, len), scores);
+                        foreach (float s in scores) max = MathF.Max(max, s);
+                    }
+                    maxima[i] = max;
+                }
+            }
         }
         finally
         {
             System.Buffers.ArrayPool<ushort>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Similarity of each of Q <paramref name="queries"/> to each of N <paramref name="fingerprints"/>:
+    /// row q of <paramref name="similarities"/> (Q×N, row-major) is <see cref="Bulk(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{ushort}, Span{float})"/>
+    /// of query q. One query at a time is bound by memory bandwidth once the library outgrows the cache
+    /// (256 bytes read per comparison); here each cache-sized tile of the library is read once and
+    /// compared with all queries, so many queries run at the in-cache rate.
+    /// </summary>
+    public static void BulkMany(ReadOnlySpan<byte> queries, ReadOnlySpan<byte> fingerprints, ReadOnlySpan<ushort> popCounts, Span<float> similarities)
+    {
+        int q = Count(queries, nameof(queries));
+        int n = Count(fingerprints, nameof(fingerprints));
+        CheckCounts(popCounts, n);
+        if (similarities.Length != (long)q * n) throw new ArgumentException($"{q} queries × {n} fingerprints but room for {similarities.Length} similarities", nameof(similarities));
+        for (int tile = 0; tile < n; tile += Tile)
+        {
+            int len = Math.Min(Tile, n - tile);
+            var tileBytes = fingerprints.Slice(tile * FingerprintBytes, len * FingerprintBytes);
+            var tileCounts = popCounts.IsEmpty ? default : popCounts.Slice(tile, len);
+            for (int j = 0; j < q; j++)
+                TanimotoKernel.Similarities(queries.Slice(j * FingerprintBytes, FingerprintBytes), tileBytes, tileCounts, similarities.Slice(j * n + tile, len));
         }
     }
 

@@ -164,6 +164,28 @@ public sealed class TanimotoTests
     }
 
     [Fact]
+    public void ManyQueriesEqualOneQueryAtATimeAcrossTiles()
+    {
+        var library = RandomSet(1100, 8); // three library tiles, the last one partial
+        var queries = RandomSet(5, 9);
+        var counts = new ushort[1100];
+        Tanimoto.PopCounts(library, counts);
+        foreach (var withCounts in new[] { false, true })
+        {
+            var many = new float[5 * 1100];
+            Tanimoto.BulkMany(queries, library, withCounts ? counts : default, many);
+            var one = new float[1100];
+            for (int q = 0; q < 5; q++)
+            {
+                Tanimoto.Bulk(Row(queries, q), library, one);
+                Assert.Equal(one, many.AsSpan(q * 1100, 1100).ToArray());
+            }
+            Assert.Equal(Reference(Row(queries, 4), Row(library, 1099)), many[5 * 1100 - 1]);
+        }
+        Assert.Throws<ArgumentException>(() => Tanimoto.BulkMany(queries, library, default, new float[10]));
+    }
+
+    [Fact]
     public void SearchesAllocateNothing()
     {
         var set = RandomSet(2000, 7);
