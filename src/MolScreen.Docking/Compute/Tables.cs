@@ -1,0 +1,45 @@
+namespace MolScreen.Docking.Compute;
+
+/// <summary>
+/// Read access to a flat float table. Shared formulas are generic over this (constrained to a struct) so the CPU path passes
+/// an array and an ILGPU kernel passes an ArrayView, and both run the very same code: ILGPU specialises generic struct
+/// arguments, and the JIT does too, so the indirection costs nothing.
+/// </summary>
+public interface IFloatTable
+{
+    float this[int i] { get; }
+}
+
+/// <summary>Read access to a flat int table (see <see cref="IFloatTable"/>).</summary>
+public interface IIntTable
+{
+    int this[int i] { get; }
+}
+
+/// <summary>Read and write access to a flat float buffer (accumulators, coordinates, gradients).</summary>
+public interface IFloatBuffer : IFloatTable
+{
+    new float this[int i] { get; set; }
+}
+
+/// <summary>A float array, optionally a window of it, as a table or buffer for the CPU path.</summary>
+public readonly struct FloatArray(float[] data, int offset = 0) : IFloatBuffer
+{
+    readonly float[] _data = data;
+    readonly int _offset = offset;
+
+    public float this[int i]
+    {
+        get => _data[_offset + i];
+        set => _data[_offset + i] = value;
+    }
+}
+
+/// <summary>An int array, optionally a window of it, as a table for the CPU path.</summary>
+public readonly struct IntArray(int[] data, int offset = 0) : IIntTable
+{
+    readonly int[] _data = data;
+    readonly int _offset = offset;
+
+    public int this[int i] => _data[_offset + i];
+}
