@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using MolScreen.Docking.Grid;
+using MolScreen.Docking.Scoring;
+using MolScreen.Docking.Structure;
+using MolScreen.Docking.Typing;
+
+namespace MolScreen.Docking.Search;
+
+/// <summary>
+/// Docks ligands into one receptor and box (CPU). Grid maps are built once per receptor/box for the ligand types seen so far
+/// and shared by all ligands; chains run in parallel, each with its own generator seeded from (seed, chain), and their
+/// results are merged in chain order, so the same seed gives the same bytes whatever the thread count.
+/// </summary>
+public sealed class DockingEngine
+{
+    readonly Receptor _receptor;
+    readonly ScoringTables _tables;
+    readonly DirectScorer _direct;
+    readonly object _gate = new();
+    GridMaps? _maps;
+    public GridBox Box { get; }
+
+    public DockingEngine(Receptor receptor, GridBox box, ScoringWeights weights)
+    {
+        _receptor = receptor;
+        Box = box.Validate();
+        _tables = new ScoringTables(weights);
+        _direct = new DirectScorer(receptor);
+        bool any = false;
+        for (int i = 0; i < receptor.Count && !any; i++)
+            any = receptor.Xs[i] >= 0
+                && receptor.X[i] > box.OriginX - ScoringWeights.Cutoff && receptor.X[i] < box.EndX + ScoringWeights.Cutoff
+                && receptor.Y[i] > box.OriginY - ScoringWeights.Cutoff && receptor.Y[i] < box.EndY + ScoringWeights.Cutoff
+                && receptor.Z[i] > box.OriginZ - ScoringWeights.Cutoff && receptor.Z[i] < box.EndZ + ScoringWeights.Cutoff;
+        if (!any) throw new DockingException("box: no receptor atom within 8 Å of the box; check center/size");
+    }
+
+    public ScoringTables Tables => _tables;
+
+    GridMaps MapsFor(LigandModel lig)
+    {
+        lock (_gate)
+        {
+            var need = lig.Xs.Where(t => t >= 0).Distinct().ToList();
+            if (_maps == null || need.Any(t => _maps.MapOffset[t] < 0))
+            {
+                var have = _maps == null ? [] : Enumerable.Range(0, XsType.Count).Where(t => _maps.MapOffset[t] >= 0);
+                _maps = GridMaps.Build(_receptor, Box, _tables.Weighted, have.Concat(need));
+            }
+            return _maps;
+        }
+    }
+
+    /// <summary>Scores the input pose as is (Vina --score_only).</summary>
+    public DockingResult ScoreOnly(LigandModel lig)
+    {
+        var sw = Stopwatch.StartNew();
+        RequireInside(lig, lig.X, lig.Y, lig.Z);
+        var s = _direct.Score(lig, lig.X, lig.Y, lig.Z, _tables);
+        var pose = new DockedPose(1, s.Total, s.Inter, s.Intra, s.Terms, 0, 0, (float[])lig.X.Clone(), (float[])lig.Y.Clone(), (float[])lig.Z.Clone());
+        return new DockingResult(lig.Name, [pose], 1, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Minimises the input pose locally on the grid (Vina --local_only), then scores it.</summary>
+    public DockingResult LocalOnly(LigandModel lig)
+    {
+        var sw = Stopwatch.StartNew();
+        RequireInside(lig, lig.X, lig.Y, lig.Z);
+        var kin = new LigandKinematics(lig);
+        var energy = new PoseEnergy(lig, kin, MapsFor(lig), _tables.Weighted);
+        var work = new ChainWork(kin);
+        var bfgs = new Bfgs(kin.ConfSize, kin.GradSize);
+        var conf = new float[kin.ConfSize];
+        kin.Initial(conf);
+        bfgs.Minimize(conf, energy, work, LocalSteps(lig), 1000f, 1000f);
+        kin.Build(conf, work.X, work.Y, work.Z, work.Frames);
+        var s = _direct.Score(lig, work.X, work.Y, work.Z, _tables);
+        var pose = new DockedPose(1, s.Total, s.Inter, s.Intra, s.Terms, 0, 0, (float[])work.X.Clone(), (float[])work.Y.Clone(), (float[])work.Z.Clone());
+        return new DockingResult(lig.Name, [pose], bfgs.Evaluations, sw.Elapsed.TotalSeconds);
+    }
+
+    static int LocalSteps(LigandModel lig) => (25 + lig.AtomCount) / 3;
+
+    /// <summary>Vina's step budget per chain: 105 × (50 + atoms + 10 × degrees of freedom), scaled by the mode.</summary>
+    public static int GlobalSteps(LigandModel lig, DockingOptions o) =>
+        Math.Max(1, (int)(o.StepFactor * (70 * 3 * (50 + lig.AtomCount + 10 * (lig.TorsionCount + 6)) / 2)));
+
+    /// <summary>Full search: Monte Carlo chains, merge, re-score, cluster, report the best poses.</summary>
+    public DockingResult Dock(LigandModel lig, DockingOptions options)
+    {
+        options.Validate();
+        var sw = Stopwatch.StartNew();
+        var kin = new LigandKinematics(lig);
+        var energy = new PoseEnergy(lig, kin, MapsFor(lig), _tables.Weighted);
+        int[] heavy = Enumerable.Range(0, lig.AtomCount).Where(i => !AdType.IsHydrogen(lig.Ad[i])).ToArray();
+        int global = GlobalSteps(lig, options), local = LocalSteps(lig);
+        var perChain = new List<Minimum>[options.Exhaustiveness];
+        var evals = new int[options.Exhaustiveness];
+        Parallel.For(0, options.Exhaustiveness, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads) }, c =>
+        {
+            var chain = new MonteCarloChain(energy, heavy);
+            perChain[c] = chain.Run(options.Seed, c, global, local, options.MinRmsd);
+            evals[c] = chain.Evaluations;
+        });
+        var merged = new List<Minimum>();
+        foreach (var list in perChain)
+            foreach (var m in list) MonteCarloChain.Add(merged, m, options.MinRmsd, int.MaxValue);
+        var poses = Report(lig, kin, merged, heavy, options);
+        return new DockingResult(lig.Name, poses, evals.Sum(), sw.Elapsed.TotalSeconds);
+    }
+
+    List<DockedPose> Report(LigandModel lig, LigandKinematics kin, List<Minimum> merged, int[] heavy, DockingOptions o)
+    {
+        var work = new ChainWork(kin);
+        var scored = new List<(Minimum M, float[] X, float[] Y, float[] Z, float Inter, float Intra)>();
+        foreach (var m in merged)
+        {
+            kin.Build(m.Conf, work.X, work.Y, work.Z, work.Frames);
+            float inter = _direct.Inter(lig, work.X, work.Y, work.Z, _tables.Weighted);
+            float intra = DirectScorer.Intra(lig, work.X, work.Y, work.Z, _tables.Weighted);
+            scored.Add((m, (float[])work.X.Clone(), (float[])work.Y.Clone(), (float[])work.Z.Clone(), inter, intra));
+        }
+        // Vina orders by inter + intra; the reference intra is the best pose's
+        scored.Sort((a, b) => (a.Inter + a.Intra).CompareTo(b.Inter + b.Intra));
+        var poses = new List<DockedPose>();
+        if (scored.Count == 0) return poses;
+        float intraRef = scored[0].Intra;
+        var elements = heavy.Select(i => AdType.IsCarbon(lig.Ad[i]) ? 0 : lig.Ad[i]).ToArray();
+        var bestHeavy = scored[0].M.Heavy;
+        float bestTotal = float.NaN;
+        var kept = new List<float[]>();
+        foreach (var s in scored)
+        {
+            if (poses.Count >= o.NumPoses) break;
+            if (kept.Any(h => PoseRmsd.InOrder(h, s.M.Heavy) < o.MinRmsd)) continue;
+            float total = PairPotential.TorsionDivide(s.Inter + s.Intra - intraRef, lig.NumTors, _tables.Weights);
+            if (poses.Count == 0) bestTotal = total;
+            else if (total > bestTotal + o.EnergyRange) break;
+            var terms = new float[5];
+            for (int k = 0; k < 5; k++) terms[k] = _direct.Inter(lig, s.X, s.Y, s.Z, _tables.Term(k));
+            kept.Add(s.M.Heavy);
+            poses.Add(new DockedPose(poses.Count + 1, total, s.Inter, s.Intra, terms,
+                PoseRmsd.LowerBound(bestHeavy, s.M.Heavy, elements), PoseRmsd.InOrder(bestHeavy, s.M.Heavy), s.X, s.Y, s.Z));
+        }
+        return poses;
+    }
+
+    void RequireInside(LigandModel lig, float[] x, float[] y, float[] z)
+    {
+        for (int i = 0; i < lig.AtomCount; i++)
+            if (!Box.Contains(x[i], y[i], z[i]))
+                throw new DockingException($"ligand {lig.Name}: atom {i + 1} ({lig.AtomNames[i]}) lies outside the box");
+    }
+}
