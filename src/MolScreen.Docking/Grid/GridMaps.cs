@@ -18,6 +18,7 @@ public sealed class GridMaps
     public required float[] Data { get; init; }
     public required int[] MapOffset { get; init; }
     public int PointsPerMap => NX * NY * NZ;
+    public MapGeometry Geometry => new(NX, NY, NZ, Box.OriginX, Box.OriginY, Box.OriginZ, Box.Spacing);
 
     /// <summary>Builds the maps needed for the given ligand types; deterministic (each point is computed independently).</summary>
     public static GridMaps Build(Receptor receptor, GridBox box, PairTable table, IEnumerable<int> ligandTypes)
