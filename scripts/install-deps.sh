@@ -11,6 +11,7 @@ packages=(
   g++ pkg-config    # builds the OpenBabel shim
   slurm-wlm munge   # `molscreen submit --scheduler slurm` is tested against a real throw-away cluster
   python3           # tests/slurm/cluster.sh picks free ports with it
+  autodock-vina     # docking peer: score/redock agreement tests and `bench dock` compare against vina 1.2.3 (never used by the product)
 )
 
 missing=()

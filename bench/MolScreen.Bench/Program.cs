@@ -1,10 +1,11 @@
 using MolScreen.Bench;
 
 // Benchmarks print rows; figures go to docs/benchmarks.md with machine, date and command.
+// Usage: dotnet run -c Release --project bench/MolScreen.Bench -- dock [--only 1p62,1owe] (ours vs vina redocking)
 // Usage: dotnet run -c Release --project bench/MolScreen.Bench -- ingest [--records 100000,1000000] [--workers N] [--json FILE] [--dir DIR]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | tanimoto [--library N] [--queries Q]");
+    Console.WriteLine("usage: MolScreen.Bench ingest [--records N,N...] [--workers N] [--json FILE] [--dir DIR] [--shared DIR] | featurize [--smiles FILE] | tanimoto [--library N] [--queries Q] | dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]");
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
@@ -41,6 +42,12 @@ switch (args[0])
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
         TanimotoBenchmark.Run(int.Parse(Arg("--library", "1000000")), int.Parse(Arg("--queries", "32")), Path.Combine(benchRoot, "bench", "peers", "rdkit_tanimoto.py"));
         return 0;
+    case "dock":
+        var repoRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        var sharedData = Arg("--shared", Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data")));
+        var onlyIds = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
+        return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;

@@ -10,6 +10,7 @@ root.Add(FinalizeCommand.Create());
 root.Add(SubmitCommand.Create());
 root.Add(StatusCommand.Create());
 root.Add(InspectCommand.Create());
+root.Add(DockCommand.Create());
 root.Add(ValidateCommand.Create());
 root.Add(WorkerCommand.Create());
 foreach (var c in DirectStageCommand.CreateAll(Stages.Catalog)) root.Add(c);

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using MolScreen.Docking.Grid;
+using MolScreen.Docking.Scoring;
+using MolScreen.Docking.Search;
+using MolScreen.Docking.Structure;
+
+namespace MolScreen.Bench;
+
+/// <summary>
+/// Redocking side by side: our CPU engine and AutoDock Vina 1.2.3 (Debian `vina`) on the crystal complexes of
+/// shared/data, exhaustiveness 8, seed 1, the baseline's boxes (docs/vina-baseline.md). Prints one row per complex:
+/// top-1 score, symmetry-aware heavy-atom RMSD to the crystal pose and wall time for both, and the time ratio.
+/// </summary>
+public static class DockBenchmark
+{
+    sealed record Case(string Id, string Receptor, string Ligand, float[]? Center, float[]? Size);
+
+    public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus)
+    {
+        string work = Directory.CreateTempSubdirectory("molscreen-dockbench-").FullName;
+        var cases = Cases(shared).Where(c => only.Count == 0 || only.Contains(c.Id)).ToList();
+        Console.WriteLine($"{"complex",-12} {"ours score",10} {"ours rmsd",9} {"ours s",7} {"vina score",10} {"vina rmsd",9} {"vina s",7} {"time ours/vina",14}");
+        int oursOk = 0, vinaOk = 0;
+        double oursT = 0, vinaT = 0;
+        foreach (var c in cases)
+        {
+            string ligPath = c.Ligand.EndsWith(".pdbqt") ? c.Ligand : Obabel($"\"{c.Ligand}\" -h -p 7.4", Path.Combine(work, c.Id + "_lig.pdbqt"));
+            var lig = LigandReader.Read(ligPath);
+            var box = c.Center != null ? new GridBox(c.Center[0], c.Center[1], c.Center[2], c.Size![0], c.Size[1], c.Size[2]) : GridBox.FromLigand(lig);
+            var sw = Stopwatch.StartNew();
+            var receptor = ReceptorReader.Read(c.Receptor);
+            var ours = new DockingEngine(receptor, box, ScoringWeights.Vina).Dock(lig, new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus });
+            double tOurs = sw.Elapsed.TotalSeconds;
+            var top = ours.Poses[0];
+            float rOurs = SymmetricRmsd.Compute(lig, top.X, top.Y, top.Z, lig.X, lig.Y, lig.Z);
+
+            string recPath = Path.Combine(work, c.Id + "_rec.pdbqt");
+            if (c.Receptor.EndsWith(".pdbqt")) File.WriteAllText(recPath, receptor.ToPdbqt());
+            else VinaReceptorFromPdb(c.Receptor, recPath, work);
+            string outPath = Path.Combine(work, c.Id + "_vina.pdbqt");
+            string args = string.Create(CultureInfo.InvariantCulture,
+                $"--receptor \"{recPath}\" --ligand \"{ligPath}\" --center_x {box.CenterX} --center_y {box.CenterY} --center_z {box.CenterZ} --size_x {box.SizeX} --size_y {box.SizeY} --size_z {box.SizeZ} --exhaustiveness {exhaustiveness} --seed 1 --cpu {cpus} --num_modes 9 --out \"{outPath}\"");
+            sw.Restart();
+            Exec("vina", args);
+            double tVina = sw.Elapsed.TotalSeconds;
+            var (vScore, vx, vy, vz) = FirstVinaPose(outPath, lig);
+            float rVina = SymmetricRmsd.Compute(lig, vx, vy, vz, lig.X, lig.Y, lig.Z);
+            if (rOurs < 2) oursOk++;
+            if (rVina < 2) vinaOk++;
+            oursT += tOurs; vinaT += tVina;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Id,-12} {top.Score,10:F3} {rOurs,9:F2} {tOurs,7:F1} {vScore,10:F3} {rVina,9:F2} {tVina,7:F1} {tOurs / tVina,14:F2}"));
+        }
+        Console.WriteLine($"top-1 < 2 Å: ours {oursOk}/{cases.Count}, vina {vinaOk}/{cases.Count}; total time ours {oursT:F0} s, vina {vinaT:F0} s, ratio {oursT / vinaT:F2}");
+        Directory.Delete(work, true);
+        return 0;
+    }
+
+    static (float, float[], float[], float[]) FirstVinaPose(string path, LigandModel lig)
+    {
+        var x = new float[lig.AtomCount]; var y = new float[lig.AtomCount]; var z = new float[lig.AtomCount];
+        float score = float.NaN;
+        int k = 0;
+        foreach (var l in File.ReadLines(path))
+        {
+            if (l.StartsWith("REMARK VINA RESULT:") && float.IsNaN(score))
+                score = float.Parse(l[19..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
+            if (l.StartsWith("ENDMDL")) break;
+            if ((l.StartsWith("ATOM") || l.StartsWith("HETATM")) && k < lig.AtomCount)
+            {
+                x[k] = float.Parse(l.AsSpan(30, 8), CultureInfo.InvariantCulture);
+                y[k] = float.Parse(l.AsSpan(38, 8), CultureInfo.InvariantCulture);
+                z[k] = float.Parse(l.AsSpan(46, 8), CultureInfo.InvariantCulture);
+                k++;
+            }
+        }
+        return (score, x, y, z);
+    }
+
+    static void VinaReceptorFromPdb(string pdb, string outPath, string work)
+    {
+        string clean = Path.Combine(work, Path.GetFileNameWithoutExtension(pdb) + "_clean.pdb");
+        File.WriteAllLines(clean, File.ReadLines(pdb)
+            .Where(l => (l.StartsWith("ATOM  ") || l.StartsWith("HETATM")) && !(l.Length > 20 && l[17..20] == "HOH"))
+            .Where(l => l.Length < 17 || l[16] == ' ' || l[16] == 'A')
+            .Select(l => l.Length > 16 ? l[..16] + " " + l[17..] : l));
+        string raw = Obabel($"\"{clean}\" -xr -p 7.4", Path.Combine(work, Path.GetFileNameWithoutExtension(pdb) + "_raw.pdbqt"));
+        File.WriteAllLines(outPath, File.ReadLines(raw).Where(l => l.StartsWith("ATOM  ") || l.StartsWith("HETATM")));
+    }
+
+    static string Obabel(string input, string output)
+    {
+        Exec("obabel", $"{input} -O \"{output}\"");
+        return output;
+    }
+
+    static void Exec(string exe, string args)
+    {
+        var psi = new ProcessStartInfo(exe, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var o = p.StandardOutput.ReadToEndAsync(); var e = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {args}: {o.Result}{e.Result}");
+    }
+
+    static IEnumerable<Case> Cases(string shared)
+    {
+        string V(string p) => Path.Combine(shared, "vina-examples", p);
+        yield return new("1iep", V("1iep/1iep_receptor.pdbqt"), V("1iep/1iep_ligand.pdbqt"), [15.190f, 53.903f, 16.917f], [20, 20, 20]);
+        foreach (var dir in Directory.GetDirectories(Path.Combine(shared, "adgpu-set42")).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            float spacing = 0; int[] n = []; float[] center = [];
+            foreach (var l in File.ReadLines(Path.Combine(dir, "protein.maps.fld")))
+            {
+                var parts = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (l.StartsWith("#SPACING")) spacing = float.Parse(parts[1], CultureInfo.InvariantCulture);
+                if (l.StartsWith("#NELEMENTS")) n = parts[1..].Select(int.Parse).ToArray();
+                if (l.StartsWith("#CENTER")) center = parts[1..].Select(s => float.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            }
+            string id = Path.GetFileName(dir);
+            if (id == "3er5") continue; // baseline: Vina needs ~2,700 s, excluded from the success rates
+            yield return new(id, Path.Combine(dir, "protein.pdbqt"), Path.Combine(dir, "flex-xray.pdbqt"), center, n.Select(k => (k - 1) * spacing).ToArray());
+        }
+        string P(string p) => Path.Combine(shared, "posebusters-cases", p);
+        foreach (var (id, rec) in new[] { ("1G9V_RQ3", "1G9V_RQ3_protein.pdb"), ("1IA1_TQ3", "1IA1_TQ3_no_ligand_no_solvent.pdb"), ("1W1P_GIO", "1W1P_GIO_protein.pdb"),
+                     ("7ZTL_BCN", "7ZTL_BCN_protein.pdb"), ("1s3v", "1s3v_protein_one_lig_removed.pdb"), ("1uou", "1uou_protein_one_lig_removed.pdb") })
+            yield return new(id, P($"{id}/{rec}"), P($"{id}/{id}_ligand.sdf"), null, null);
+        string U(string p) => Path.Combine(shared, "unidock-examples", p);
+        yield return new("1a30", U("1a30/1a30_protein.pdbqt"), U("1a30/1a30_ligand.sdf"), null, null);
+        using var grid = JsonDocument.Parse(File.ReadAllText(U("8AJX/docking_grid.json")));
+        var g = grid.RootElement;
+        float G(string k) => (float)g.GetProperty(k).GetDouble();
+        yield return new("8AJX", U("8AJX/8AJX_receptor.pdb"), U("8AJX/8AJX_ligand_ori.sdf"), [G("center_x"), G("center_y"), G("center_z")], [G("size_x"), G("size_y"), G("size_z")]);
+    }
+}

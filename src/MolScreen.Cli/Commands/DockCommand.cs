@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using MolScreen.Core.IO;
+using MolScreen.Core.Shards;
+using MolScreen.Docking;
+using MolScreen.Docking.Grid;
+using MolScreen.Docking.Output;
+using MolScreen.Docking.Scoring;
+using MolScreen.Docking.Search;
+using MolScreen.Docking.Structure;
+
+namespace MolScreen.Cli.Commands;
+
+/// <summary>
+/// `molscreen dock`: docks PDBQT ligands into one receptor (CPU engine). Writes DIR/poses.parquet, DIR/poses.sdf,
+/// DIR/poses/&lt;id&gt;.pdbqt and DIR/rejects.parquet; a ligand that fails is rejected with its reason and the batch goes on.
+/// </summary>
+internal static class DockCommand
+{
+    public static Command Create()
+    {
+        var receptor = new Option<FileInfo>("--receptor") { Description = "Receptor PDBQT or PDB", Required = true };
+        var ligands = new Option<FileInfo[]>("--ligands") { Description = "Ligand PDBQT files (one ligand each)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var center = new Option<float[]>("--center") { Description = "Box centre X Y Z (Å)", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(3, 3) };
+        var size = new Option<float[]>("--size") { Description = "Box size X Y Z (Å)", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(3, 3) };
+        var boxFrom = new Option<FileInfo>("--box-from-ligand") { Description = "Reference ligand (PDBQT/SDF): centroid, side max(20, extent + 10) Å" };
+        var exhaustiveness = new Option<int>("--exhaustiveness") { Description = "Monte Carlo chains", DefaultValueFactory = _ => 8 };
+        var mode = new Option<string>("--mode") { Description = "fast | balance | detail", DefaultValueFactory = _ => "balance" };
+        var seed = new Option<long>("--seed") { Description = "Random seed (same seed, same output)", DefaultValueFactory = _ => 1 };
+        var numPoses = new Option<int>("--num-poses") { Description = "Poses reported per ligand", DefaultValueFactory = _ => 9 };
+        var device = new Option<string>("--device") { Description = "auto | cpu | gpu", DefaultValueFactory = _ => "auto" };
+        var scoring = new Option<string>("--scoring") { Description = "vina | vinardo", DefaultValueFactory = _ => "vina" };
+        var scoreOnly = new Option<bool>("--score-only") { Description = "Score the input poses only" };
+        var localOnly = new Option<bool>("--local-only") { Description = "Minimise the input poses locally, no search" };
+        var keepWaters = new Option<bool>("--keep-waters") { Description = "Keep receptor waters" };
+        var keepIons = new Option<bool>("--keep-ions") { Description = "Keep lone alkali/halide ions" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Output folder", Required = true };
+        var cmd = new Command("dock", "Dock ligands into a receptor (Vina-compatible scoring and search)")
+        {
+            receptor, ligands, center, size, boxFrom, exhaustiveness, mode, seed, numPoses, device, scoring, scoreOnly, localOnly, keepWaters, keepIons, output,
+        };
+        cmd.SetAction(async pr =>
+        {
+            string dev = pr.GetValue(device)!.ToLowerInvariant();
+            if (dev == "gpu") { Console.Error.WriteLine("error: no GPU kernels in this build yet; use --device cpu"); return ExitCodes.Usage; }
+            if (dev is not ("auto" or "cpu")) throw new UsageException($"--device {dev}: expected auto, cpu or gpu");
+            var searchMode = pr.GetValue(mode)!.ToLowerInvariant() switch
+            {
+                "fast" => SearchMode.Fast, "balance" => SearchMode.Balance, "detail" => SearchMode.Detail,
+                var m => throw new UsageException($"--mode {m}: expected fast, balance or detail"),
+            };
+            var weights = pr.GetValue(scoring)!.ToLowerInvariant() switch
+            {
+                "vina" => ScoringWeights.Vina, "vinardo" => ScoringWeights.VinardoDefault,
+                var s => throw new UsageException($"--scoring {s}: expected vina or vinardo"),
+            };
+            if (pr.GetValue(scoreOnly) && pr.GetValue(localOnly)) throw new UsageException("--score-only and --local-only exclude each other");
+            var options = new DockingOptions
+            {
+                Exhaustiveness = pr.GetValue(exhaustiveness), Mode = searchMode, Seed = pr.GetValue(seed), NumPoses = pr.GetValue(numPoses),
+            };
+            try { options.Validate(); } catch (DockingException e) { throw new UsageException(e.Message); }
+            Receptor rec;
+            GridBox box;
+            try
+            {
+                rec = ReceptorReader.Read(pr.GetValue(receptor)!.FullName, new ReceptorOptions(pr.GetValue(keepWaters), pr.GetValue(keepIons)));
+                box = Box(pr.GetValue(center), pr.GetValue(size), pr.GetValue(boxFrom));
+            }
+            catch (DockingException e) { throw new UsageException(e.Message); }
+            DockingEngine engine;
+            try { engine = new DockingEngine(rec, box, weights); } catch (DockingException e) { throw new UsageException(e.Message); }
+            string runMode = pr.GetValue(scoreOnly) ? "score_only" : pr.GetValue(localOnly) ? "local_only" : searchMode.ToString().ToLowerInvariant();
+            var outDir = pr.GetValue(output)!.FullName;
+            Directory.CreateDirectory(Path.Combine(outDir, "poses"));
+            var rows = new List<PoseTable.Row>();
+            var rejects = new List<Reject>();
+            var sdf = new StringBuilder();
+            foreach (var f in pr.GetValue(ligands)!)
+            {
+                string id = Path.GetFileNameWithoutExtension(f.Name);
+                try
+                {
+                    var lig = LigandReader.Read(f.FullName);
+                    var result = pr.GetValue(scoreOnly) ? engine.ScoreOnly(lig) : pr.GetValue(localOnly) ? engine.LocalOnly(lig) : engine.Dock(lig, options);
+                    foreach (var p in result.Poses)
+                    {
+                        rows.Add(new PoseTable.Row(id, p, options.Seed, runMode, "cpu"));
+                        PoseWriters.AppendSdf(sdf, id, lig, p, options.Seed, runMode, "cpu");
+                    }
+                    AtomicFile.WriteAllText(Path.Combine(outDir, "poses", id + ".pdbqt"), PoseWriters.Pdbqt(lig, result.Poses));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{id}: {result.Poses.Count} poses, best {(result.Poses.Count > 0 ? result.Poses[0].Score : float.NaN):F3} kcal/mol, {result.Seconds:F1} s"));
+                }
+                catch (DockingException e)
+                {
+                    rejects.Add(new Reject(id, f.Name, 0, null, "dock", e.Message));
+                    Console.Error.WriteLine($"rejected {id}: {e.Message}");
+                }
+            }
+            await using (var w = await TableWriter.CreateAsync(Path.Combine(outDir, "poses.parquet"), PoseTable.Schema))
+            {
+                await w.WriteRowGroupAsync(PoseTable.ToColumns(rows));
+                await w.CommitAsync();
+            }
+            await using (var w = await TableWriter.CreateAsync(Path.Combine(outDir, "rejects.parquet"), RejectSink.Schema))
+            {
+                await w.WriteRowGroupAsync(RejectSink.ToColumns(rejects));
+                await w.CommitAsync();
+            }
+            AtomicFile.WriteAllText(Path.Combine(outDir, "poses.sdf"), sdf.ToString());
+            Console.WriteLine($"{pr.GetValue(ligands)!.Length} ligands: {pr.GetValue(ligands)!.Length - rejects.Count} docked, {rejects.Count} rejected; {rows.Count} poses in {outDir}");
+            return rejects.Count == pr.GetValue(ligands)!.Length ? ExitCodes.Failure : ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    static GridBox Box(float[]? center, float[]? size, FileInfo? reference)
+    {
+        if (reference != null)
+        {
+            if (center != null || size != null) throw new UsageException("give either --center/--size or --box-from-ligand, not both");
+            var (x, y, z) = HeavyAtoms(reference.FullName);
+            return GridBox.FromLigand(x, y, z);
+        }
+        if (center == null || size == null) throw new UsageException("a box is needed: --center X Y Z --size X Y Z, or --box-from-ligand FILE");
+        return new GridBox(center[0], center[1], center[2], size[0], size[1], size[2]).Validate();
+    }
+
+    static (float[], float[], float[]) HeavyAtoms(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+        if (path.EndsWith(".pdbqt", StringComparison.OrdinalIgnoreCase))
+        {
+            var lig = LigandReader.Read(path);
+            var idx = Enumerable.Range(0, lig.AtomCount).Where(i => !Docking.Typing.AdType.IsHydrogen(lig.Ad[i])).ToArray();
+            return (idx.Select(i => lig.X[i]).ToArray(), idx.Select(i => lig.Y[i]).ToArray(), idx.Select(i => lig.Z[i]).ToArray());
+        }
+        // SDF/MOL V2000: counts line 4, then the atom block
+        var lines = File.ReadLines(path).Take(10_000).ToList();
+        if (lines.Count < 4 || !int.TryParse(lines[3].AsSpan(0, Math.Min(3, lines[3].Length)).Trim(), out int n))
+            throw new UsageException($"{path}: not a V2000 SDF/MOL file or PDBQT");
+        var xs = new List<float>(); var ys = new List<float>(); var zs = new List<float>();
+        for (int k = 0; k < n && 4 + k < lines.Count; k++)
+        {
+            var l = lines[4 + k];
+            if (l.Length < 34 || l.Substring(31, 3).Trim() == "H") continue;
+            xs.Add(float.Parse(l.AsSpan(0, 10), CultureInfo.InvariantCulture));
+            ys.Add(float.Parse(l.AsSpan(10, 10), CultureInfo.InvariantCulture));
+            zs.Add(float.Parse(l.AsSpan(20, 10), CultureInfo.InvariantCulture));
+        }
+        return (xs.ToArray(), ys.ToArray(), zs.ToArray());
+    }
+}
