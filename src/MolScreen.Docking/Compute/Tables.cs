@@ -43,3 +43,20 @@ public readonly struct IntArray(int[] data, int offset = 0) : IIntTable
 
     public int this[int i] => _data[_offset + i];
 }
+
+/// <summary>A buffer seen from an offset, so shared code that indexes from 0 can work on one region of a larger state.</summary>
+public readonly struct Window<T>(T inner, int offset) : IFloatBuffer where T : struct, IFloatBuffer
+{
+    readonly T _inner = inner;
+    readonly int _offset = offset;
+
+    public float this[int i]
+    {
+        get => _inner[_offset + i];
+        set
+        {
+            var b = _inner;
+            b[_offset + i] = value;
+        }
+    }
+}

@@ -79,7 +79,7 @@ public sealed class DockingEngine
         return new DockingResult(lig.Name, [pose], bfgs.Evaluations, sw.Elapsed.TotalSeconds);
     }
 
-    static int LocalSteps(LigandModel lig) => (25 + lig.AtomCount) / 3;
+    public static int LocalSteps(LigandModel lig) => (25 + lig.AtomCount) / 3;
 
     /// <summary>Vina's step budget per chain: 105 × (50 + atoms + 10 × degrees of freedom), scaled by the mode.</summary>
     public static int GlobalSteps(LigandModel lig, DockingOptions o) =>
