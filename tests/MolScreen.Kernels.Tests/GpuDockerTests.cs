@@ -32,7 +32,7 @@ public sealed class GpuDockerTests(ITestOutputHelper log)
 
         using var device = new DockingAccelerator(preferGpu: false);
         using var dmaps = new DeviceMaps(device.Accelerator, maps, table);
-        var gpu = new GpuDocker(device, dmaps).Run(ligands, options, [steps, steps]);
+        var gpu = new GpuDocker(device, dmaps).Run(ligands, options with { Steps = steps });
 
         int compared = 0;
         float worst = 0;

@@ -36,7 +36,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
     long Budget => device.IsGpu ? Math.Min(GpuLaunchCap, (long)(device.FreeMemory * MemoryShare)) : Math.Min(CpuBudget, device.FreeMemory / 4);
 
     /// <summary>Runs options.Exhaustiveness chains for every ligand; results in ligand order.</summary>
-    public GpuChains[] Run(IReadOnlyList<LigandModel> ligands, DockingOptions options, IReadOnlyList<int>? globalSteps = null)
+    public GpuChains[] Run(IReadOnlyList<LigandModel> ligands, DockingOptions options)
     {
         options.Validate();
         var result = new GpuChains[ligands.Count];
@@ -57,14 +57,14 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
                 end++;
             }
             var idx = order.GetRange(start, end - start);
-            var batchResult = RunBatch(idx.Select(i => ligands[i]).ToList(), options, idx.Select(i => globalSteps?[i]).ToList());
+            var batchResult = RunBatch(idx.Select(i => ligands[i]).ToList(), options);
             for (int k = 0; k < idx.Count; k++) result[idx[k]] = batchResult[k];
             start = end;
         }
         return result;
     }
 
-    GpuChains[] RunBatch(List<LigandModel> ligands, DockingOptions o, List<int?> globalSteps)
+    GpuChains[] RunBatch(List<LigandModel> ligands, DockingOptions o)
     {
         var acc = device.Accelerator;
         var kins = ligands.Select(l => new LigandKinematics(l)).ToList();
@@ -76,7 +76,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
         var gyration = new float[ligands.Count];
         for (int l = 0; l < ligands.Count; l++)
         {
-            steps[2 * l] = globalSteps[l] ?? DockingEngine.GlobalSteps(ligands[l], o);
+            steps[2 * l] = DockingEngine.GlobalSteps(ligands[l], o);
             steps[2 * l + 1] = DockingEngine.LocalSteps(ligands[l]);
             gyration[l] = MonteCarloChain.Gyration(kins[l], LigandBatch.HeavyAtoms(ligands[l]));
         }
