@@ -8,8 +8,8 @@ using Xunit.Abstractions;
 namespace MolScreen.Kernels.Tests;
 
 /// <summary>
-/// The Monte Carlo docking kernel on ILGPU's CPU accelerator against the CPU chain: two ligands of different sizes in one
-/// launch, two chains each, a short run (8 global steps, the real BFGS budget). Same seed and chain → the same saved minima
+/// The Monte Carlo docking kernel on ILGPU's CPU accelerator against the CPU chain: two flexible ligands of different sizes
+/// (4 and 3 torsions) in one launch, two chains each, a short run (8 global steps, the real BFGS budget). Same seed and chain → the same saved minima
 /// (energies within 1e-3 kcal/mol, conformations within 1e-3), because both run MonteCarloCore with the same generator.
 /// </summary>
 public sealed class GpuDockerTests(ITestOutputHelper log)
@@ -17,14 +17,14 @@ public sealed class GpuDockerTests(ITestOutputHelper log)
     [SharedDataFact]
     public void Kernel_chains_reproduce_the_cpu_chains()
     {
-        string dir = SharedData.Require("adgpu-set42", "1ac8");
+        string dir = SharedData.Require("adgpu-set42", "1p62");
         var receptor = ReceptorReader.Read(Path.Combine(dir, "protein.pdbqt"));
         var ligands = new[]
         {
             LigandReader.Read(Path.Combine(dir, "flex-xray.pdbqt")),
-            LigandReader.Read(SharedData.Require("adgpu-set42", "1t40", "flex-xray.pdbqt")),
+            LigandReader.Read(SharedData.Require("adgpu-set42", "1owe", "flex-xray.pdbqt")),
         };
-        var box = GridBox.FromLigand(ligands[0], padding: 0, minSide: 10f) with { SizeX = 10, SizeY = 10, SizeZ = 10 };
+        var box = GridBox.FromLigand(ligands[0], padding: 0, minSide: 12f) with { SizeX = 12, SizeY = 12, SizeZ = 12 };
         var table = new PairTable(ScoringWeights.Vina);
         var maps = GridMaps.Build(receptor, box, table, ligands.SelectMany(l => l.Xs));
         var options = new DockingOptions { Exhaustiveness = 2, Seed = 7 };
@@ -61,6 +61,7 @@ public sealed class GpuDockerTests(ITestOutputHelper log)
         }
         log.WriteLine($"{compared} minima compared, max |Δenergy| = {worst:E2}");
         Assert.True(compared >= 4);
+        Assert.All(ligands, l => Assert.True(l.TorsionCount > 0));
         Assert.True(worst <= 1e-3f, $"max energy difference {worst}");
     }
 }
