@@ -4,11 +4,11 @@ using MolScreen.Docking.Search;
 namespace MolScreen.Kernels.Docking;
 
 /// <summary>Launch-wide search settings of <see cref="DockKernel"/>.</summary>
-public readonly struct DockSettings(SearchBounds bounds, long seed, int chainsPerLigand, float minRmsd, int stateStride)
+public readonly struct DockSettings(SearchBounds bounds, long seed, int chainsPerLigand, float minRmsd, int stateStride, int savedMinima)
 {
     public readonly SearchBounds Bounds = bounds;
     public readonly long Seed = seed;
-    public readonly int ChainsPerLigand = chainsPerLigand, StateStride = stateStride;
+    public readonly int ChainsPerLigand = chainsPerLigand, StateStride = stateStride, SavedMinima = savedMinima;
     public readonly float MinRmsd = minRmsd;
 }
 
@@ -30,7 +30,7 @@ public static class DockKernel
         int lig = t / settings.ChainsPerLigand, chain = t % settings.ChainsPerLigand;
         int slot = lig * LigandBatch.SlotInts;
         int frames = batch.Slots[slot + 3], heavy = batch.Slots[slot + 7];
-        var layout = new ChainLayout(6 + frames, 5 + frames, heavy, MonteCarloCore.SavedMinima);
+        var layout = new ChainLayout(6 + frames, 5 + frames, heavy, settings.SavedMinima);
         long stateBase = (long)t * settings.StateStride;
         var objective = new DeviceObjective(batch, maps, weights.ToWeights(), lig, state, stateBase, scratch, t, scratchLayout);
         var rng = new Rng(settings.Seed, chain);

@@ -30,8 +30,8 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
     public int Launches { get; private set; }
 
     /// <summary>Device bytes one chain of a ligand of this shape needs (state + scratch).</summary>
-    public static long BytesPerChain(int atoms, int frames, int heavy) =>
-        4L * (new ChainLayout(6 + frames, 5 + frames, heavy, MonteCarloCore.SavedMinima).Size + new ScratchLayout(atoms, frames).Stride);
+    public static long BytesPerChain(int atoms, int frames, int heavy, int savedMinima) =>
+        4L * (new ChainLayout(6 + frames, 5 + frames, heavy, savedMinima).Size + new ScratchLayout(atoms, frames).Stride);
 
     long Budget => device.IsGpu ? Math.Min(GpuLaunchCap, (long)(device.FreeMemory * MemoryShare)) : Math.Min(CpuBudget, device.FreeMemory / 4);
 
@@ -52,7 +52,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
             {
                 var l = ligands[order[end]];
                 int a = Math.Max(atoms, l.AtomCount), f = Math.Max(frames, l.FrameCount), h = Math.Max(heavy, l.HeavyAtomCount);
-                if (end > start && (end - start + 1L) * chains * BytesPerChain(a, f, h) > budget) break;
+                if (end > start && (end - start + 1L) * chains * BytesPerChain(a, f, h, options.NumPoses) > budget) break;
                 (atoms, frames, heavy) = (a, f, h);
                 end++;
             }
@@ -71,7 +71,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
         using var batch = new LigandBatch(acc, ligands, kins);
         int chains = o.Exhaustiveness, threads = ligands.Count * chains;
         var scratchLayout = new ScratchLayout(batch.MaxAtoms, batch.MaxFrames);
-        int stateStride = new ChainLayout(6 + batch.MaxFrames, 5 + batch.MaxFrames, batch.MaxHeavy, MonteCarloCore.SavedMinima).Size;
+        int stateStride = new ChainLayout(6 + batch.MaxFrames, 5 + batch.MaxFrames, batch.MaxHeavy, o.NumPoses).Size;
         var steps = new int[2 * ligands.Count];
         var gyration = new float[ligands.Count];
         for (int l = 0; l < ligands.Count; l++)
@@ -80,7 +80,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
             steps[2 * l + 1] = DockingEngine.LocalSteps(ligands[l]);
             gyration[l] = MonteCarloChain.Gyration(kins[l], LigandBatch.HeavyAtoms(ligands[l]));
         }
-        var settings = new DockSettings(MonteCarloChain.Bounds(maps.Host.Box), o.Seed, chains, o.MinRmsd, stateStride);
+        var settings = new DockSettings(MonteCarloChain.Bounds(maps.Host.Box), o.Seed, chains, o.MinRmsd, stateStride, o.NumPoses);
         using var dSteps = acc.Allocate1D(steps);
         using var dGyration = acc.Allocate1D(gyration);
         using var scratch = acc.Allocate1D<float>((long)threads * scratchLayout.Stride);
@@ -97,7 +97,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
         {
             var per = new List<Minimum>[chains];
             int evals = 0;
-            var layout = new ChainLayout(kins[l].ConfSize, kins[l].GradSize, ligands[l].HeavyAtomCount, MonteCarloCore.SavedMinima);
+            var layout = new ChainLayout(kins[l].ConfSize, kins[l].GradSize, ligands[l].HeavyAtomCount, o.NumPoses);
             for (int c = 0; c < chains; c++)
             {
                 int t = l * chains + c;

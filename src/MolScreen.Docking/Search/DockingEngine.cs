@@ -101,7 +101,7 @@ public sealed class DockingEngine
         Parallel.For(0, options.Exhaustiveness, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads) }, c =>
         {
             var chain = new MonteCarloChain(energy, heavy);
-            perChain[c] = chain.Run(options.Seed, c, global, local, options.MinRmsd);
+            perChain[c] = chain.Run(options.Seed, c, global, local, options.MinRmsd, options.NumPoses);
             evals[c] = chain.Evaluations;
         });
         return Finish(lig, perChain, evals.Sum(), options, sw.Elapsed.TotalSeconds);

@@ -14,12 +14,12 @@ public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
 {
     public int Evaluations { get; private set; }
 
-    public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, float minRmsd)
+    public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, float minRmsd, int savedMinima)
     {
         var kin = energy.Kinematics;
         var rng = new Rng(seed, chain);
         var work = new ChainWork(kin);
-        var layout = new ChainLayout(kin.ConfSize, kin.GradSize, heavyAtoms.Length, MonteCarloCore.SavedMinima);
+        var layout = new ChainLayout(kin.ConfSize, kin.GradSize, heavyAtoms.Length, savedMinima);
         var state = new float[layout.Size];
         var objective = new CpuObjective(energy, work, state, heavyAtoms, kin.ConfSize, kin.GradSize);
         int evaluations = 0;

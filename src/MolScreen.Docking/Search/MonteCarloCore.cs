@@ -29,15 +29,14 @@ public readonly struct ChainLayout
 /// One Vina Monte Carlo chain (monte_carlo.cpp) over a flat state buffer, shared by <see cref="MonteCarloChain"/> (CPU) and
 /// the GPU docking kernel: start from a random pose in the box; each step mutates the position, the orientation or one
 /// torsion, minimises with BFGS under capped energies, and accepts by the Metropolis rule (T = 1.2); accepted poses that
-/// beat the chain's best (or while fewer than 50 are kept) are re-minimised with near-uncapped energies and kept if more
+/// beat the chain's best (or while fewer than the store's capacity, num-poses as in Vina 1.2, are kept) are re-minimised with near-uncapped energies and kept if more
 /// than minRmsd from the others.
 /// </summary>
 public static class MonteCarloCore
 {
     public const float Temperature = 1.2f, MutationAmplitude = 2f;
-    public const int SavedMinima = 50;
-    // Vina's energy caps: hunt_cap (intra 10, inter 1.5) during the search, 1000 when refining.
-    public const float HuntIntra = 10f, HuntInter = 1.5f, Authentic = 1000f;
+    // Vina 1.2's energy caps: hunt_cap (10 for intra and inter) during the search, 1000 when refining.
+    public const float HuntIntra = 10f, HuntInter = 10f, Authentic = 1000f;
 
     /// <summary>Runs the chain; returns how many minima the store holds (best first).</summary>
     public static int Run<TS, TE>(TS s, ChainLayout L, TE objective, ref Rng rng, SearchBounds box, float gyration,
@@ -57,7 +56,7 @@ public static class MonteCarloCore
             {
                 BfgsCore.Copy(s, x, L.Current, c);
                 currentE = e;
-                if (e < bestE || count < SavedMinima)
+                if (e < bestE || count < L.Minima.Capacity)
                 {
                     // as in Vina the chain continues from the refined pose and its uncapped energy
                     float re = BfgsCore.Minimize(s, L.Bfgs, objective, localSteps, Authentic, Authentic, ref evaluations);
