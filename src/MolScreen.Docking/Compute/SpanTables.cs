@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MolScreen.Docking.Compute;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace MolScreen.Docking.Compute;
 public readonly ref struct SpanTable(ReadOnlySpan<float> span) : IFloatTable
 {
     readonly ReadOnlySpan<float> _span = span;
-    public float this[int i] => _span[i];
+    public float this[int i] { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _span[i]; }
 }
 
 /// <summary>A writable span as a buffer (see <see cref="SpanTable"/>).</summary>
@@ -17,7 +19,9 @@ public readonly ref struct SpanBuffer(Span<float> span) : IFloatBuffer
 
     public float this[int i]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => _span[i];
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => _span[i] = value;
     }
 }
@@ -26,5 +30,5 @@ public readonly ref struct SpanBuffer(Span<float> span) : IFloatBuffer
 public readonly ref struct IntSpanTable(ReadOnlySpan<int> span) : IIntTable
 {
     readonly ReadOnlySpan<int> _span = span;
-    public int this[int i] => _span[i];
+    public int this[int i] { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _span[i]; }
 }

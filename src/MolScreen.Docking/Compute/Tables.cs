@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MolScreen.Docking.Compute;
 
 /// <summary>
@@ -30,7 +32,9 @@ public readonly struct FloatArray(float[] data, int offset = 0) : IFloatBuffer
 
     public float this[int i]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => _data[_offset + i];
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set => _data[_offset + i] = value;
     }
 }
@@ -41,7 +45,7 @@ public readonly struct IntArray(int[] data, int offset = 0) : IIntTable
     readonly int[] _data = data;
     readonly int _offset = offset;
 
-    public int this[int i] => _data[_offset + i];
+    public int this[int i] { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _data[_offset + i]; }
 }
 
 /// <summary>A buffer seen from an offset, so shared code that indexes from 0 can work on one region of a larger state.</summary>
@@ -52,7 +56,9 @@ public readonly struct Window<T>(T inner, int offset) : IFloatBuffer where T : s
 
     public float this[int i]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => _inner[_offset + i];
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         set
         {
             var b = _inner;
