@@ -59,6 +59,18 @@ public sealed class LigandKinematics
         KinematicsCore.Build(new IntArray(FrameOf), new IntArray(FrameParent), new FloatArray(Rel), new FloatArray(Off), new FloatArray(Axis),
             Atoms, Frames, new SpanTable(conf), new SpanBuffer(x), new SpanBuffer(y), new SpanBuffer(z), new SpanBuffer(fs));
 
+    /// <summary>
+    /// The same over arrays (what the search passes): array accessors are plain (array, offset) pairs, which the JIT handles
+    /// better than wrappers around spans.
+    /// </summary>
+    public void Build(ReadOnlySpan<float> conf, float[] x, float[] y, float[] z, float[] fs) =>
+        KinematicsCore.Build(new IntArray(FrameOf), new IntArray(FrameParent), new FloatArray(Rel), new FloatArray(Off), new FloatArray(Axis),
+            Atoms, Frames, new SpanTable(conf), new FloatArray(x), new FloatArray(y), new FloatArray(z), new FloatArray(fs));
+
+    public void Project(float[] x, float[] y, float[] z, float[] gx, float[] gy, float[] gz, float[] fs, Span<float> grad) =>
+        KinematicsCore.Project(new IntArray(FrameOf), new IntArray(FrameParent), Atoms, Frames, new FloatArray(x), new FloatArray(y),
+            new FloatArray(z), new FloatArray(gx), new FloatArray(gy), new FloatArray(gz), new FloatArray(fs), new SpanBuffer(grad));
+
     /// <summary>Conformation gradient from atom gradients (see <see cref="KinematicsCore.Project"/>).</summary>
     public void Project(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> z,
         ReadOnlySpan<float> gx, ReadOnlySpan<float> gy, ReadOnlySpan<float> gz, Span<float> fs, Span<float> grad) =>
