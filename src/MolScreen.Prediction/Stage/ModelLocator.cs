@@ -34,6 +34,26 @@ public static class ModelLocator
         throw new InvalidDataException("default models not found: no datasets/models above the MolScreen binary and MOLSCREEN_MODELS is not set; pass --models DIR");
     }
 
+    /// <summary>
+    /// A folder of models may also hold other kinds (datasets/models has the RNA–protein models beside the property
+    /// models): scanning a folder takes only directories whose manifest declares a feature spec. A directory named
+    /// explicitly is loaded whatever it holds, so a broken property model still fails loudly.
+    /// </summary>
+    private static bool IsPropertyModel(string dir)
+    {
+        var manifest = Path.Combine(dir, ModelManifest.FileName);
+        if (!File.Exists(manifest)) return false;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifest));
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("feature_spec", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true; // unreadable: let PropertyModel.Load report it with the file name
+        }
+    }
+
     public static IReadOnlyList<PropertyModel> Load(IReadOnlyList<string> paths)
     {
         var roots = paths.Count > 0 ? paths : [DefaultDirectory()];
@@ -44,7 +64,7 @@ public static class ModelLocator
             if (File.Exists(Path.Combine(full, ModelManifest.FileName))) dirs.Add(full);
             else if (Directory.Exists(full))
             {
-                var found = Directory.GetDirectories(full).Where(d => File.Exists(Path.Combine(d, ModelManifest.FileName))).Order(StringComparer.Ordinal).ToList();
+                var found = Directory.GetDirectories(full).Where(IsPropertyModel).Order(StringComparer.Ordinal).ToList();
                 if (found.Count == 0) throw new InvalidDataException($"{full}: neither a model directory nor a folder of them (no {ModelManifest.FileName})");
                 dirs.AddRange(found);
             }
