@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace MolScreen.EndToEnd.Tests;
+namespace MolScreen.Testing;
 
 /// <summary>A second Parquet engine, so our files are checked by something other than the library that wrote them.</summary>
 public sealed class DuckDb : IDisposable

@@ -1,8 +1,8 @@
-namespace MolScreen.Chemistry.Tests.Preparation;
+namespace MolScreen.Testing;
 
 /// <summary>
-/// A validation test on ../shared/data. In CI (CI set) it always runs and fails loudly if the data is
-/// missing; elsewhere it is skipped, saying why, when ../shared/data is not beside the checkout.
+/// A validation test on ../shared/data (one copy for every test project, compiled in by tests/Directory.Build.props). In CI (CI set) it always runs and fails loudly if the data is missing; elsewhere it
+/// is skipped, saying why, when ../shared/data is not beside the checkout.
 /// </summary>
 public sealed class SharedDataFactAttribute : FactAttribute
 {
@@ -15,6 +15,13 @@ public sealed class SharedDataFactAttribute : FactAttribute
 
 public static class SharedData
 {
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "MolScreen.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("MolScreen.sln not found above the test binaries");
+    }
+
     public static string Expected =>
         Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA")
         ?? Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data"));
@@ -26,12 +33,5 @@ public static class SharedData
         var root = Root ?? throw new InvalidOperationException($"validation data missing: {Expected} (CI must have ../shared/data beside the checkout)");
         var p = Path.Combine([root, .. parts]);
         return File.Exists(p) || Directory.Exists(p) ? p : throw new FileNotFoundException($"validation file missing: {p}");
-    }
-
-    public static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "MolScreen.sln"))) return d.FullName;
-        throw new InvalidOperationException("MolScreen.sln not found above " + AppContext.BaseDirectory);
     }
 }
