@@ -6,7 +6,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 shared="${MOLSCREEN_SHARED_DATA:-$root/../shared/data}"
-export MOLSCREEN_TORCH_THREADS="${MOLSCREEN_TORCH_THREADS:-2}"
+export MOLSCREEN_TORCH_THREADS="${MOLSCREEN_TORCH_THREADS:-1}"
 # The pair model is trained on RPI1807 only: its pairs are PDB-derived (CC0 coordinates), while the NPInter
 # subset (npinter-edlmfc) has no stated licence and must not shape a model we redistribute.
 exec "$root/molscreen" rpi-train --shared-data "$shared" --out "$root/datasets/models" \

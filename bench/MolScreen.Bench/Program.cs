@@ -11,8 +11,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           featurize [--smiles FILE]
           tanimoto [--library N] [--queries Q]
           prepare [--smiles FILE] [--count N] [--steps S]
+          predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
-          rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--seed N] [--fold-seed N]
+          rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
           dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--shared DIR]
@@ -72,7 +73,14 @@ switch (args[0])
         var rpiRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var rpiShared = Arg("--shared", Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA") ?? Path.GetFullPath(Path.Combine(rpiRoot, "..", "shared", "data")));
         var only = Arg("--sets", "");
-        var rpiOptions = new MolScreen.Interactions.Learning.MlpOptions { Epochs = int.Parse(Arg("--epochs", "40")), Seed = int.Parse(Arg("--seed", "20261123")) };
+        var rpiDefaults = MolScreen.Interactions.PairModel.DefaultOptions;
+        var rpiOptions = rpiDefaults with
+        {
+            Epochs = int.Parse(Arg("--epochs", rpiDefaults.Epochs.ToString())),
+            Seed = int.Parse(Arg("--seed", rpiDefaults.Seed.ToString())),
+            Hidden = Arg("--hidden", string.Join(',', rpiDefaults.Hidden)).Split(',').Select(int.Parse).ToArray(),
+            Dropout = double.Parse(Arg("--dropout", rpiDefaults.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
+        };
         var foldSeed = int.Parse(Arg("--fold-seed", "7"));
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
         Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}");
@@ -114,6 +122,11 @@ switch (args[0])
             int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
         Console.WriteLine($"DUD-E def, {dudeOptions.Mode} exhaustiveness {dudeOptions.Exhaustiveness} seed {dudeOptions.Seed}: {dude.Ligands.Count(l => l.Active)} actives + {dude.Ligands.Count(l => !l.Active)} decoys docked, {dude.Failed} failed, {dude.Seconds:F0} s");
         Console.WriteLine($"median rank by dock score: actives {dude.MedianActiveRank:F1}, decoys {dude.MedianDecoyRank:F1}; ROC AUC {dude.RocAuc:F3}");
+        return 0;
+    case "predict-throughput":
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        PredictThroughputBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), int.Parse(Arg("--compounds", "1000000")),
+            int.Parse(Arg("--threads", "2")), Arg("--models", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
         return 0;
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");

@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 out=${1:-.gpu}
 dotnet publish bench/MolScreen.GpuBench/MolScreen.GpuBench.csproj -c Release -r linux-x64 --self-contained \
-  -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:InvariantGlobalization=true -p:DebugType=none \
+  -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:InvariantGlobalization=true -p:DebugType=none -p:NoLibTorch=true \
   --nologo -v q -o "$out"
 ls -la "$out"

@@ -50,4 +50,26 @@ public sealed class ScoreAgreementTests(ITestOutputHelper log)
         Directory.Delete(work, true);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [SharedDataFact]
+    public void Vinardo_crystal_pose_scores_match_vina_scoring_vinardo()
+    {
+        var tables = new ScoringTables(ScoringWeights.VinardoDefault);
+        string work = Directory.CreateTempSubdirectory("dock-vinardo-").FullName;
+        var failures = new List<string>();
+        foreach (var c in Complex.All().Where(c => c.Id is "1iep" or "1ac8" or "7cpa" or "1a30"))
+        {
+            string ligPath = c.Ligand.EndsWith(".pdbqt") ? c.Ligand : Peers.ObabelLigand(c.Ligand, work);
+            var receptor = ReceptorReader.Read(c.Receptor);
+            string recPath = Path.Combine(work, c.Id + "_rec.pdbqt");
+            File.WriteAllText(recPath, receptor.ToPdbqt());
+            var lig = LigandReader.Read(ligPath);
+            var ours = new DirectScorer(receptor).Score(lig, lig.X, lig.Y, lig.Z, tables);
+            var vina = Peers.VinaScoreOnly(recPath, ligPath, "--scoring vinardo");
+            log.WriteLine($"{c.Id}: vinardo ours {ours.Total:F3} vina {vina.Total:F3}, inter {ours.Inter:F3}/{vina.Inter:F3}, intra {ours.Intra:F3}/{vina.Intra:F3}");
+            if (Math.Abs(ours.Total - vina.Total) > 0.05 || Math.Abs(ours.Intra - vina.Intra) > 0.05) failures.Add(c.Id);
+        }
+        Directory.Delete(work, true);
+        Assert.True(failures.Count == 0, string.Join(", ", failures));
+    }
 }

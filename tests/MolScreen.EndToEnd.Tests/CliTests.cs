@@ -11,6 +11,14 @@ public class CliTests
     [InlineData("inspect")]
     [InlineData("validate")]
     [InlineData("ingest")]
+    [InlineData("featurize")]
+    [InlineData("predict")]
+    [InlineData("prepare")]
+    [InlineData("dock")]
+    [InlineData("rank")]
+    [InlineData("train")]
+    [InlineData("rpi-train")]
+    [InlineData("submit")]
     public void EveryCommandHasHelp(string command)
     {
         var r = CliProcess.Run(AppContext.BaseDirectory, command, "--help");

@@ -16,7 +16,8 @@ public sealed class PrepareStage : IMapStage
 {
     public string Kind => "prepare";
     public string Description => "Ready-to-dock ligands: protonation at pH, 3D conformer (OpenBabel + MMFF94/UFF), Gasteiger charges, AD4 types, torsion tree, PDBQT";
-    public string Version => "1";
+    // 2: hydroxyl and amine torsions (they move the donor hydrogen) count, as in ADT/Meeko and Vina.
+    public string Version => "2";
     public StageShape Shape => StageShape.Map;
 
     private const int RowGroupRows = 1_024;

@@ -2,9 +2,11 @@ namespace MolScreen.Chemistry.Preparation;
 
 /// <summary>
 /// Bonds the docking engine may turn, by the AutoDockTools/Meeko defaults: single, not in a
-/// ring, between two atoms that each have another heavy neighbour (turning a methyl or a
-/// hydroxyl moves only hydrogens), not an amide C–N (its partial double bond keeps it
-/// planar) and not next to a triple bond (the sp axis makes the torsion degenerate).
+/// ring, between two atoms that each have another neighbour that stays in the PDBQT (a heavy
+/// atom or a polar hydrogen: turning a methyl moves only merged hydrogens, but turning a
+/// hydroxyl or an amine moves the HD atom that donates the hydrogen bond, so ADT and Meeko
+/// keep those torsions and Vina counts them), not an amide C–N (its partial double bond keeps
+/// it planar) and not next to a triple bond (the sp axis makes the torsion degenerate).
 /// </summary>
 public static class RotatableBonds
 {
@@ -22,7 +24,7 @@ public static class RotatableBonds
         Enumerable.Range(0, atoms.Conformer.BondCount).Where(b => IsRotatable(atoms, b)).ToArray();
 
     private static bool IsTerminal(LigandAtoms atoms, int atom, int partner) =>
-        atoms.Neighbours[atom].All(n => n.Atom == partner || atoms.IsHydrogen(n.Atom));
+        atoms.Neighbours[atom].All(n => n.Atom == partner || (atoms.IsHydrogen(n.Atom) && !Ad4AtomTypes.IsPolarHydrogen(atoms, n.Atom)));
 
     private static bool HasTripleBond(LigandAtoms atoms, int atom) =>
         atoms.Neighbours[atom].Any(n => atoms.BondOrder(n.Bond) == 3);

@@ -9,11 +9,12 @@ using MolScreen.Docking.Output;
 using MolScreen.Docking.Scoring;
 using MolScreen.Docking.Search;
 using MolScreen.Docking.Structure;
+using MolScreen.Kernels.Docking;
 
 namespace MolScreen.Cli.Commands;
 
 /// <summary>
-/// `molscreen dock`: docks PDBQT ligands into one receptor (CPU engine). Writes DIR/poses.parquet, DIR/poses.sdf,
+/// `molscreen dock`: docks PDBQT ligands into one receptor (CPU engine, or the batched GPU kernels with --device gpu/auto). Writes DIR/poses.parquet, DIR/poses.sdf,
 /// DIR/poses/&lt;id&gt;.pdbqt and DIR/rejects.parquet; a ligand that fails is rejected with its reason and the batch goes on.
 /// </summary>
 internal static class DockCommand
@@ -29,7 +30,7 @@ internal static class DockCommand
         var mode = new Option<string>("--mode") { Description = "fast | balance | detail", DefaultValueFactory = _ => "balance" };
         var seed = new Option<long>("--seed") { Description = "Random seed (same seed, same output)", DefaultValueFactory = _ => 1 };
         var numPoses = new Option<int>("--num-poses") { Description = "Poses reported per ligand", DefaultValueFactory = _ => 9 };
-        var device = new Option<string>("--device") { Description = "auto | cpu | gpu", DefaultValueFactory = _ => "auto" };
+        var device = new Option<string>("--device") { Description = "auto (CUDA if present) | cpu | gpu | ilgpu-cpu (GPU kernels emulated, for tests)", DefaultValueFactory = _ => "auto" };
         var scoring = new Option<string>("--scoring") { Description = "vina | vinardo", DefaultValueFactory = _ => "vina" };
         var scoreOnly = new Option<bool>("--score-only") { Description = "Score the input poses only" };
         var localOnly = new Option<bool>("--local-only") { Description = "Minimise the input poses locally, no search" };
@@ -43,8 +44,7 @@ internal static class DockCommand
         cmd.SetAction(async pr =>
         {
             string dev = pr.GetValue(device)!.ToLowerInvariant();
-            if (dev == "gpu") { Console.Error.WriteLine("error: no GPU kernels in this build yet; use --device cpu"); return ExitCodes.Usage; }
-            if (dev is not ("auto" or "cpu")) throw new UsageException($"--device {dev}: expected auto, cpu or gpu");
+            if (dev is not ("auto" or "cpu" or "gpu" or "ilgpu-cpu")) throw new UsageException($"--device {dev}: expected auto, cpu, gpu or ilgpu-cpu");
             var searchMode = pr.GetValue(mode)!.ToLowerInvariant() switch
             {
                 "fast" => SearchMode.Fast, "balance" => SearchMode.Balance, "detail" => SearchMode.Detail,
@@ -71,23 +71,45 @@ internal static class DockCommand
             catch (DockingException e) { throw new UsageException(e.Message); }
             DockingEngine engine;
             try { engine = new DockingEngine(rec, box, weights); } catch (DockingException e) { throw new UsageException(e.Message); }
+            // the search runs on the device when one is selected; scoring and local optimisation of input poses stay on the CPU
+            bool search = !pr.GetValue(scoreOnly) && !pr.GetValue(localOnly);
+            GpuDockingSession? gpu;
+            try { gpu = search ? GpuDockingSession.Open(dev) : null; } catch (DockingException e) { throw new UsageException(e.Message); }
+            using var gpuScope = gpu;
+            string deviceLabel = gpu == null ? "cpu" : gpu.IsGpu ? "gpu" : "ilgpu-cpu";
+            var files = pr.GetValue(ligands)!;
+            var gpuResults = new Dictionary<int, (DockingResult? Result, string? Error)>();
+            if (gpu != null)
+            {
+                var readable = new List<(int Index, LigandModel Ligand)>();
+                for (int i = 0; i < files.Length; i++)
+                {
+                    try { readable.Add((i, LigandReader.Read(files[i].FullName))); }
+                    catch (DockingException e) { gpuResults[i] = (null, e.Message); }
+                }
+                var docked = gpu.Dock(engine, readable.Select(r => r.Ligand).ToList(), options);
+                for (int k = 0; k < readable.Count; k++) gpuResults[readable[k].Index] = docked[k];
+                Console.WriteLine($"searched {readable.Count} ligands on {gpu.Device}");
+            }
             string runMode = pr.GetValue(scoreOnly) ? "score_only" : pr.GetValue(localOnly) ? "local_only" : searchMode.ToString().ToLowerInvariant();
             var outDir = pr.GetValue(output)!.FullName;
             Directory.CreateDirectory(Path.Combine(outDir, "poses"));
             var rows = new List<PoseTable.Row>();
             var rejects = new List<Reject>();
             var sdf = new StringBuilder();
-            foreach (var f in pr.GetValue(ligands)!)
+            for (int i = 0; i < files.Length; i++)
             {
+                var f = files[i];
                 string id = Path.GetFileNameWithoutExtension(f.Name);
                 try
                 {
                     var lig = LigandReader.Read(f.FullName);
-                    var result = pr.GetValue(scoreOnly) ? engine.ScoreOnly(lig) : pr.GetValue(localOnly) ? engine.LocalOnly(lig) : engine.Dock(lig, options);
+                    var result = gpu != null ? gpuResults[i].Result ?? throw new DockingException(gpuResults[i].Error!)
+                        : pr.GetValue(scoreOnly) ? engine.ScoreOnly(lig) : pr.GetValue(localOnly) ? engine.LocalOnly(lig) : engine.Dock(lig, options);
                     foreach (var p in result.Poses)
                     {
-                        rows.Add(new PoseTable.Row(id, p, options.Seed, runMode, "cpu"));
-                        PoseWriters.AppendSdf(sdf, id, lig, p, options.Seed, runMode, "cpu");
+                        rows.Add(new PoseTable.Row(id, p, options.Seed, runMode, deviceLabel));
+                        PoseWriters.AppendSdf(sdf, id, lig, p, options.Seed, runMode, deviceLabel);
                     }
                     AtomicFile.WriteAllText(Path.Combine(outDir, "poses", id + ".pdbqt"), PoseWriters.Pdbqt(lig, result.Poses));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

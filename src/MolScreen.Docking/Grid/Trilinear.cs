@@ -1,9 +1,11 @@
+using MolScreen.Docking.Compute;
+
 namespace MolScreen.Docking.Grid;
 
 /// <summary>
 /// Trilinear interpolation of one energy map with its gradient, and Vina's out-of-box treatment: coordinates are clamped
-/// to the lattice and a steep linear penalty (slope per Å outside) is added, so the search is pushed back inside. Static
-/// over spans and floats so a GPU kernel can call it unchanged.
+/// to the lattice and a steep linear penalty (slope per Å outside) is added, so the search is pushed back inside. Generic
+/// over table accessors so a GPU kernel calls it unchanged.
 /// </summary>
 public static class Trilinear
 {
@@ -12,7 +14,12 @@ public static class Trilinear
 
     /// <returns>Capped map energy plus penalty; the gradient (dE/dx, dE/dy, dE/dz) goes to gx, gy, gz.</returns>
     public static float Eval(ReadOnlySpan<float> map, int nx, int ny, int nz, float ox, float oy, float oz, float spacing,
-        float x, float y, float z, float cap, out float gx, out float gy, out float gz)
+        float x, float y, float z, float cap, out float gx, out float gy, out float gz) =>
+        Eval(new SpanTable(map), 0, nx, ny, nz, ox, oy, oz, spacing, x, y, z, cap, out gx, out gy, out gz);
+
+    /// <summary>The same over any table accessor, the map starting at mapOffset (what GPU kernels call).</summary>
+    public static float Eval<TM>(TM map, int mapOffset, int nx, int ny, int nz, float ox, float oy, float oz, float spacing,
+        float x, float y, float z, float cap, out float gx, out float gy, out float gz) where TM : struct, IFloatTable, allows ref struct
     {
         float inv = 1f / spacing;
         float sx = (x - ox) * inv, sy = (y - oy) * inv, sz = (z - oz) * inv;
@@ -22,7 +29,7 @@ public static class Trilinear
         bool inY = Axis(ref sy, ny, out ay, ref penalty, ref py, spacing);
         bool inZ = Axis(ref sz, nz, out az, ref penalty, ref pz, spacing);
 
-        int i000 = (ax * ny + ay) * nz + az;
+        int i000 = mapOffset + (ax * ny + ay) * nz + az;
         int dyStride = nz, dxStride = ny * nz;
         float f000 = map[i000], f001 = map[i000 + 1], f010 = map[i000 + dyStride], f011 = map[i000 + dyStride + 1];
         float f100 = map[i000 + dxStride], f101 = map[i000 + dxStride + 1], f110 = map[i000 + dxStride + dyStride], f111 = map[i000 + dxStride + dyStride + 1];

@@ -1,3 +1,4 @@
+using MolScreen.Docking.Compute;
 using MolScreen.Docking.Typing;
 
 namespace MolScreen.Docking.Scoring;
@@ -13,7 +14,7 @@ public sealed class PairTable
 {
     public const float Factor = 32f;
     public const float CutoffSqr = ScoringWeights.Cutoff * ScoringWeights.Cutoff;
-    public static readonly int Samples = (int)(Factor * CutoffSqr) + 3;
+    public const int Samples = (int)(Factor * CutoffSqr) + 3;
 
     public float[] Fast { get; }
     public float[] Energy { get; }
@@ -48,7 +49,11 @@ public sealed class PairTable
     public static float EvalFast(ReadOnlySpan<float> fast, int pairIndex, float r2) => fast[pairIndex * Samples + (int)(Factor * r2)];
 
     /// <summary>Energy and (dE/dr)/r at r2, linearly interpolated; the force on the second atom is dor × (r_b − r_a).</summary>
-    public static float EvalDeriv(ReadOnlySpan<float> energy, ReadOnlySpan<float> dor, int pairIndex, float r2, out float dorOut)
+    public static float EvalDeriv(ReadOnlySpan<float> energy, ReadOnlySpan<float> dor, int pairIndex, float r2, out float dorOut) =>
+        EvalDeriv(new SpanTable(energy), new SpanTable(dor), pairIndex, r2, out dorOut);
+
+    /// <summary>The same over any table accessor (what GPU kernels call).</summary>
+    public static float EvalDeriv<TF>(TF energy, TF dor, int pairIndex, float r2, out float dorOut) where TF : struct, IFloatTable, allows ref struct
     {
         float rf = Factor * r2;
         int i1 = (int)rf;

@@ -37,11 +37,13 @@ public sealed class DockingEngine
 
     public ScoringTables Tables => _tables;
 
-    GridMaps MapsFor(LigandModel lig)
+    GridMaps MapsFor(LigandModel lig) => MapsForTypes(lig.Xs);
+
+    GridMaps MapsForTypes(IEnumerable<int> types)
     {
         lock (_gate)
         {
-            var need = lig.Xs.Where(t => t >= 0).Distinct().ToList();
+            var need = types.Where(t => t >= 0).Distinct().ToList();
             if (_maps == null || need.Any(t => _maps.MapOffset[t] < 0))
             {
                 var have = _maps == null ? [] : Enumerable.Range(0, XsType.Count).Where(t => _maps.MapOffset[t] >= 0);
@@ -79,10 +81,10 @@ public sealed class DockingEngine
         return new DockingResult(lig.Name, [pose], bfgs.Evaluations, sw.Elapsed.TotalSeconds);
     }
 
-    static int LocalSteps(LigandModel lig) => (25 + lig.AtomCount) / 3;
+    public static int LocalSteps(LigandModel lig) => (25 + lig.AtomCount) / 3;
 
     /// <summary>Vina's step budget per chain: 105 × (50 + atoms + 10 × degrees of freedom), scaled by the mode.</summary>
-    public static int GlobalSteps(LigandModel lig, DockingOptions o) =>
+    public static int GlobalSteps(LigandModel lig, DockingOptions o) => o.Steps ??
         Math.Max(1, (int)(o.StepFactor * (70 * 3 * (50 + lig.AtomCount + 10 * (lig.TorsionCount + 6)) / 2)));
 
     /// <summary>Full search: Monte Carlo chains, merge, re-score, cluster, report the best poses.</summary>
@@ -102,12 +104,26 @@ public sealed class DockingEngine
             perChain[c] = chain.Run(options.Seed, c, global, local, options.MinRmsd, options.NumPoses);
             evals[c] = chain.Evaluations;
         });
+        return Finish(lig, perChain, evals.Sum(), options, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Merges chains' minima in chain order, re-scores, clusters and reports, for chains run here or elsewhere (GPU kernel).
+    /// </summary>
+    public DockingResult Finish(LigandModel lig, IReadOnlyList<List<Minimum>> perChain, int evaluations, DockingOptions options, double seconds)
+    {
+        var sw = Stopwatch.StartNew();
+        var kin = new LigandKinematics(lig);
+        int[] heavy = Enumerable.Range(0, lig.AtomCount).Where(i => !AdType.IsHydrogen(lig.Ad[i])).ToArray();
         var merged = new List<Minimum>();
         foreach (var list in perChain)
             foreach (var m in list) MonteCarloChain.Add(merged, m, options.MinRmsd, int.MaxValue);
         var poses = Report(lig, kin, merged, heavy, options);
-        return new DockingResult(lig.Name, poses, evals.Sum(), sw.Elapsed.TotalSeconds);
+        return new DockingResult(lig.Name, poses, evaluations, seconds + sw.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Grid maps covering every type of the given ligands (built once, extended when a new type appears).</summary>
+    public GridMaps MapsFor(IEnumerable<LigandModel> ligands) => MapsForTypes(ligands.SelectMany(l => l.Xs));
 
     List<DockedPose> Report(LigandModel lig, LigandKinematics kin, List<Minimum> merged, int[] heavy, DockingOptions o)
     {

@@ -16,6 +16,8 @@ public sealed record DockingOptions
     public float MinRmsd { get; init; } = 1f;
     /// <summary>Degree of parallelism over chains (1 = sequential); results do not depend on it.</summary>
     public int MaxThreads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Fixed Monte Carlo steps per chain instead of Vina's budget (short runs in tests and benchmarks); null = by mode.</summary>
+    public int? Steps { get; init; }
 
     /// <summary>Multiplier on Vina's Monte Carlo step count for the mode.</summary>
     public float StepFactor => Mode switch { SearchMode.Fast => 0.25f, SearchMode.Detail => 2f, _ => 1f };
@@ -23,6 +25,7 @@ public sealed record DockingOptions
     public DockingOptions Validate()
     {
         if (Exhaustiveness < 1 || Exhaustiveness > 1024) throw new DockingException($"exhaustiveness {Exhaustiveness} outside 1–1024");
+        if (Steps is < 1) throw new DockingException($"steps {Steps} must be ≥ 1");
         if (NumPoses < 1 || NumPoses > 100) throw new DockingException($"num-poses {NumPoses} outside 1–100");
         return this;
     }

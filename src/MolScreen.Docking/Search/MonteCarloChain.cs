@@ -1,3 +1,4 @@
+using MolScreen.Docking.Compute;
 using MolScreen.Docking.Grid;
 
 namespace MolScreen.Docking.Search;
@@ -6,17 +7,11 @@ namespace MolScreen.Docking.Search;
 public sealed record Minimum(float[] Conf, float Energy, float[] Heavy);
 
 /// <summary>
-/// One Vina Monte Carlo chain (monte_carlo.cpp): start from a random pose in the box; each step mutates the position, the
-/// orientation or one torsion, minimises with BFGS under capped energies, and accepts by the Metropolis rule (T = 1.2);
-/// accepted poses that beat the chain's best (or while fewer than num-poses are kept, as Vina 1.2) are re-minimised with near-uncapped energies
-/// and kept if more than 1 Å from the others.
+/// One Vina Monte Carlo chain on the CPU: runs <see cref="MonteCarloCore"/> (the code the GPU docking kernel runs) on its own
+/// state buffer and returns the saved minima, best first.
 /// </summary>
 public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
 {
-    const float Temperature = 1.2f, MutationAmplitude = 2f;
-    // Vina 1.2's energy caps: hunt_cap (10 for intra and inter) during the search, 1000 when refining.
-    const float HuntIntra = 10f, HuntInter = 10f, Authentic = 1000f;
-
     public int Evaluations { get; private set; }
 
     public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, float minRmsd, int savedMinima)
@@ -24,41 +19,34 @@ public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
         var kin = energy.Kinematics;
         var rng = new Rng(seed, chain);
         var work = new ChainWork(kin);
-        var bfgs = new Bfgs(kin.ConfSize, kin.GradSize);
-        var current = new float[kin.ConfSize];
-        var candidate = new float[kin.ConfSize];
-        Randomize(current, ref rng, energy.Maps.Box);
-        float currentE = float.MaxValue, bestE = float.MaxValue;
-        var saved = new List<Minimum>(savedMinima + 1);
-        float gyration = Gyration(work);
-        for (int step = 0; step < globalSteps; step++)
-        {
-            current.CopyTo(candidate, 0);
-            Mutate(candidate, ref rng, gyration);
-            float e = bfgs.Minimize(candidate, energy, work, localSteps, HuntIntra, HuntInter);
-            if (step == 0 || Accept(currentE, e, ref rng))
-            {
-                candidate.CopyTo(current, 0);
-                currentE = e;
-                if (e < bestE || saved.Count < savedMinima)
-                {
-                    // as in Vina the chain continues from the refined pose and its uncapped energy
-                    float re = bfgs.Minimize(current, energy, work, localSteps, Authentic, Authentic);
-                    currentE = re;
-                    energy.Eval(current, [], work, Authentic, Authentic, out _);
-                    Add(saved, new Minimum((float[])current.Clone(), re, HeavyCoords(work)), minRmsd, savedMinima);
-                    if (re < bestE) bestE = re;
-                }
-            }
-        }
-        Evaluations = bfgs.Evaluations;
-        return saved;
+        var layout = new ChainLayout(kin.ConfSize, kin.GradSize, heavyAtoms.Length, savedMinima);
+        var state = new float[layout.Size];
+        var objective = new CpuObjective(energy, work, state, heavyAtoms, kin.ConfSize, kin.GradSize);
+        int evaluations = 0;
+        int count = MonteCarloCore.Run(new FloatArray(state), layout, objective, ref rng, Bounds(energy.Maps.Box),
+            Gyration(kin, heavyAtoms), globalSteps, localSteps, minRmsd, ref evaluations);
+        Evaluations = evaluations;
+        return Minima(state, layout.Minima, count);
     }
 
-    float Gyration(ChainWork work)
+    /// <summary>The minima of a store as records (also used for GPU chains' stores).</summary>
+    public static List<Minimum> Minima(ReadOnlySpan<float> state, MinimaLayout m, int count)
     {
-        // Vina scales orientation moves by 1/radius of gyration of heavy atoms about the root origin
-        var kin = energy.Kinematics;
+        var list = new List<Minimum>(count);
+        for (int k = 0; k < count; k++)
+        {
+            int o = m.Slot(k);
+            list.Add(new Minimum(state.Slice(o + 1, m.C).ToArray(), state[o], state.Slice(o + 1 + m.C, m.HC).ToArray()));
+        }
+        return list;
+    }
+
+    public static SearchBounds Bounds(GridBox box) => new(box.OriginX, box.OriginY, box.OriginZ, box.EndX, box.EndY, box.EndZ);
+
+    /// <summary>Vina scales orientation moves by 1/radius of gyration of heavy atoms about the root origin (input pose).</summary>
+    public static float Gyration(LigandKinematics kin, int[] heavyAtoms)
+    {
+        var work = new ChainWork(kin);
         var initial = new float[kin.ConfSize];
         kin.Initial(initial);
         kin.Build(initial, work.X, work.Y, work.Z, work.Frames);
@@ -69,52 +57,6 @@ public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
             acc += dx * dx + dy * dy + dz * dz;
         }
         return heavyAtoms.Length > 0 ? (float)Math.Sqrt(acc / heavyAtoms.Length) : 0f;
-    }
-
-    static void Randomize(float[] conf, ref Rng rng, GridBox box)
-    {
-        conf[0] = rng.Uniform(box.OriginX, box.EndX);
-        conf[1] = rng.Uniform(box.OriginY, box.EndY);
-        conf[2] = rng.Uniform(box.OriginZ, box.EndZ);
-        float w = rng.Normal(), x = rng.Normal(), y = rng.Normal(), z = rng.Normal();
-        float n = 1f / MathF.Sqrt(w * w + x * x + y * y + z * z);
-        conf[3] = w * n; conf[4] = x * n; conf[5] = y * n; conf[6] = z * n;
-        for (int k = 7; k < conf.Length; k++) conf[k] = rng.Uniform(-MathF.PI, MathF.PI);
-    }
-
-    static void Mutate(float[] conf, ref Rng rng, float gyration)
-    {
-        int torsions = conf.Length - 7;
-        int which = rng.NextInt(2 + torsions);
-        if (which == 0)
-        {
-            rng.InsideSphere(out float x, out float y, out float z);
-            conf[0] += MutationAmplitude * x; conf[1] += MutationAmplitude * y; conf[2] += MutationAmplitude * z;
-        }
-        else if (which == 1)
-        {
-            if (gyration > 1e-6f)
-            {
-                rng.InsideSphere(out float x, out float y, out float z);
-                float s = MutationAmplitude / gyration;
-                Quat.Increment(conf.AsSpan(3, 4), s * x, s * y, s * z);
-            }
-        }
-        else conf[7 + which - 2] = rng.Uniform(-MathF.PI, MathF.PI);
-    }
-
-    static bool Accept(float oldE, float newE, ref Rng rng) =>
-        newE < oldE || rng.NextFloat() < MathF.Exp((oldE - newE) / Temperature);
-
-    float[] HeavyCoords(ChainWork w)
-    {
-        var c = new float[heavyAtoms.Length * 3];
-        for (int k = 0; k < heavyAtoms.Length; k++)
-        {
-            int i = heavyAtoms[k];
-            c[3 * k] = w.X[i]; c[3 * k + 1] = w.Y[i]; c[3 * k + 2] = w.Z[i];
-        }
-        return c;
     }
 
     /// <summary>Vina's add_to_output_container: replace the closest pose within minRmsd if better, else append; keep the best max.</summary>

@@ -1,15 +1,21 @@
+using MolScreen.Docking.Compute;
+
 namespace MolScreen.Docking.Search;
 
 /// <summary>RMSD helpers over flat xyz arrays of heavy atoms.</summary>
 public static class PoseRmsd
 {
     /// <summary>RMSD with atoms matched by index (Vina's rmsd upper bound).</summary>
-    public static float InOrder(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    public static float InOrder(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => InOrder(new SpanTable(a), 0, new SpanTable(b), 0, a.Length);
+
+    /// <summary>The same over accessors: coords floats at aOffset and bOffset (what the GPU minima store calls).</summary>
+    public static float InOrder<TA, TB>(TA a, int aOffset, TB b, int bOffset, int coords)
+        where TA : struct, IFloatTable, allows ref struct where TB : struct, IFloatTable, allows ref struct
     {
-        int n = a.Length / 3;
+        int n = coords / 3;
         if (n == 0) return 0;
         float s = 0;
-        for (int i = 0; i < a.Length; i++) { float d = a[i] - b[i]; s += d * d; }
+        for (int i = 0; i < coords; i++) { float d = a[aOffset + i] - b[bOffset + i]; s += d * d; }
         return MathF.Sqrt(s / n);
     }
 

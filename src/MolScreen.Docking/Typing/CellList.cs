@@ -31,6 +31,12 @@ public sealed class CellList
         for (int i = 0; i < n; i++) _items[fill[cellOf[i]]++] = i;
     }
 
+    /// <summary>Geometry and flat arrays for walking the list without it (GPU kernels, shared generic code).</summary>
+    public CellGrid Grid => new(_cell, _minX, _minY, _minZ, _nx, _ny, _nz);
+    /// <summary>Items of cell c are CellItems[CellStart[c] .. CellStart[c + 1]).</summary>
+    public int[] CellStart => _start;
+    public int[] CellItems => _items;
+
     int Clamp(int v, int max) => v < 0 ? 0 : v >= max ? max - 1 : v;
     int CellIndex(float x, float y, float z) =>
         (Clamp((int)((x - _minX) / _cell), _nx) * _ny + Clamp((int)((y - _minY) / _cell), _ny)) * _nz + Clamp((int)((z - _minZ) / _cell), _nz);
@@ -41,11 +47,10 @@ public sealed class CellList
     /// <summary>Adds every item in cells overlapping the cube of half-width reach around the point (a superset of the sphere).</summary>
     public void Within(float x, float y, float z, float reach, List<int> into)
     {
-        int x0 = (int)MathF.Floor((x - reach - _minX) / _cell), x1 = (int)MathF.Floor((x + reach - _minX) / _cell);
-        int y0 = (int)MathF.Floor((y - reach - _minY) / _cell), y1 = (int)MathF.Floor((y + reach - _minY) / _cell);
-        int z0 = (int)MathF.Floor((z - reach - _minZ) / _cell), z1 = (int)MathF.Floor((z + reach - _minZ) / _cell);
-        x0 = Math.Max(x0, 0); y0 = Math.Max(y0, 0); z0 = Math.Max(z0, 0);
-        x1 = Math.Min(x1, _nx - 1); y1 = Math.Min(y1, _ny - 1); z1 = Math.Min(z1, _nz - 1);
+        var g = Grid;
+        g.AxisRange(x, _minX, reach, _nx, out int x0, out int x1);
+        g.AxisRange(y, _minY, reach, _ny, out int y0, out int y1);
+        g.AxisRange(z, _minZ, reach, _nz, out int z0, out int z1);
         for (int a = x0; a <= x1; a++)
             for (int b = y0; b <= y1; b++)
                 for (int c = z0; c <= z1; c++)

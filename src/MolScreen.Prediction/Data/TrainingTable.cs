@@ -78,8 +78,8 @@ public sealed class TrainingTable
             }
             catch (Exception e) when (e is ChemistryException or InvalidDataException)
             {
-                bad++;
-                log?.Invoke($"row {row + 1}: skipped ({e.Message})");
+                // A few examples say what kind of structures are lost; the count goes in the manifest.
+                if (bad++ < 5) log?.Invoke($"data row {row + 1}: skipped ({e.Message})");
             }
         }
         if (read == 0) throw new InvalidDataException($"{path}: no data rows");

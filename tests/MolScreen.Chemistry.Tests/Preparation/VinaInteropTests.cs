@@ -111,8 +111,7 @@ public sealed class VinaInteropTests(ITestOutputHelper output)
             double scoreOurs = ScoreOnly(receptor, ours), scoreRef = ScoreOnly(receptor, reference);
             line += $"; vina ours {scoreOurs:F3} ref {scoreRef:F3} (Δ {scoreOurs - scoreRef:F3})";
             // Vina divides the score by a torsion-count term, so scores are comparable only
-            // when the trees agree. ADT's references turn hydroxyls (moving only the polar H),
-            // which MolScreen does not count; 0.15 allows for bond orders OpenBabel re-perceived.
+            // when the trees agree; 0.15 allows for bond orders OpenBabel re-perceived.
             if (ligand.Tree.Torsions == torsRef && Math.Abs(scoreOurs - scoreRef) > 0.15)
                 failures.Add($"{name}: score {scoreOurs:F3} vs {scoreRef:F3}");
         }
