@@ -44,7 +44,10 @@ public static class ModelLocator
             if (File.Exists(Path.Combine(full, ModelManifest.FileName))) dirs.Add(full);
             else if (Directory.Exists(full))
             {
-                var found = Directory.GetDirectories(full).Where(d => File.Exists(Path.Combine(d, ModelManifest.FileName))).Order(StringComparer.Ordinal).ToList();
+                // datasets/models also holds the RNA-interaction models (rpi-pair, rpi-interface), whose model.json has a
+                // "kind": they are the dock stage's, not property models, so a folder scan passes over them.
+                var found = Directory.GetDirectories(full).Where(d => File.Exists(Path.Combine(d, ModelManifest.FileName)) && !IsInteractionModel(d))
+                    .Order(StringComparer.Ordinal).ToList();
                 if (found.Count == 0) throw new InvalidDataException($"{full}: neither a model directory nor a folder of them (no {ModelManifest.FileName})");
                 dirs.AddRange(found);
             }
@@ -54,5 +57,16 @@ public static class ModelLocator
         var clash = models.SelectMany(m => m.Manifest.Outputs).GroupBy(o => o).FirstOrDefault(g => g.Count() > 1);
         if (clash != null) throw new InvalidDataException($"two models write the output '{clash.Key}'; give each a different name");
         return models;
+    }
+
+    private static bool IsInteractionModel(string dir)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, ModelManifest.FileName)));
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out _)
+                && !doc.RootElement.TryGetProperty("outputs", out _);
+        }
+        catch (System.Text.Json.JsonException) { return false; }
     }
 }
