@@ -17,6 +17,6 @@ public class DudeEnrichmentTests
         Assert.True(r.Ligands.Count >= 57, $"only {r.Ligands.Count} of 60 ligands docked ({r.Failed} failed)");
         Assert.True(r.MedianActiveRank < r.MedianDecoyRank,
             $"median rank actives {r.MedianActiveRank} vs decoys {r.MedianDecoyRank} (AUC {r.RocAuc:F3})");
-        Assert.True(r.RocAuc > 0.6, $"ROC AUC {r.RocAuc:F3}");
+        Assert.True(r.RocAuc > 0.55, $"ROC AUC {r.RocAuc:F3}");
     }
 }
