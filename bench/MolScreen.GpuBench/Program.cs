@@ -6,12 +6,9 @@ using MolScreen.GpuBench;
 //        MolScreen.GpuBench dock DIR [--n N] [--exhaustiveness E] [--mode fast|balance|detail] [--steps S] [--sample K] [--cpu]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: MolScreen.GpuBench tanimoto [--library N] [--queries Q] [--cpu]
-" +
-        "       MolScreen.GpuBench mlp FEATURES.parquet MODELS_DIR [--compounds N]
-" +
-        "       MolScreen.GpuBench dock DIR [--n N] [--exhaustiveness E] [--mode fast|balance|detail] [--steps S] [--sample K] [--cpu]
-" +
+    Console.WriteLine("usage: MolScreen.GpuBench tanimoto [--library N] [--queries Q] [--cpu]\n" +
+        "       MolScreen.GpuBench mlp FEATURES.parquet MODELS_DIR [--compounds N]\n" +
+        "       MolScreen.GpuBench dock DIR [--n N] [--exhaustiveness E] [--mode fast|balance|detail] [--steps S] [--sample K] [--cpu]\n" +
         "         DIR holds def_receptor.pdbqt, config_def.json and def_unique_charged/ or def_unique_charged.tar.gz (DUD-E def)");
     return args.Length == 0 ? 2 : 0;
 }

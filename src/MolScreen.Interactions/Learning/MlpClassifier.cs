@@ -108,7 +108,10 @@ public sealed class MlpClassifier
         TorchRuntime.EnsureLoaded();
         using var scope = torch.NewDisposeScope();
         using var grad = torch.no_grad();
-        var model = Build(Inputs, Layers.Take(Layers.Count - 1).Select(l => l.Outputs).ToList(), 0);
+        // Building the layers draws their (overwritten) initial weights from libtorch's global generator: take
+        // turns with trainings, or a prediction running beside a seeded training changes that training's weights.
+        nn.Module<Tensor, Tensor> model;
+        lock (TrainGate) model = Build(Inputs, Layers.Take(Layers.Count - 1).Select(l => l.Outputs).ToList(), 0);
         var p = model.named_parameters().ToDictionary(t => t.name, t => t.parameter);
         for (int i = 0; i < Layers.Count; i++)
         {

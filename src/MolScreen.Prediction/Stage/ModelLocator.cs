@@ -34,6 +34,26 @@ public static class ModelLocator
         throw new InvalidDataException("default models not found: no datasets/models above the MolScreen binary and MOLSCREEN_MODELS is not set; pass --models DIR");
     }
 
+    /// <summary>
+    /// A folder of models may also hold other kinds (datasets/models has the RNA–protein models beside the property
+    /// models): scanning a folder takes only directories whose manifest declares a feature spec. A directory named
+    /// explicitly is loaded whatever it holds, so a broken property model still fails loudly.
+    /// </summary>
+    private static bool IsPropertyModel(string dir)
+    {
+        var manifest = Path.Combine(dir, ModelManifest.FileName);
+        if (!File.Exists(manifest)) return false;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifest));
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("feature_spec", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true; // unreadable: let PropertyModel.Load report it with the file name
+        }
+    }
+
     public static IReadOnlyList<PropertyModel> Load(IReadOnlyList<string> paths)
     {
         var roots = paths.Count > 0 ? paths : [DefaultDirectory()];
@@ -44,10 +64,7 @@ public static class ModelLocator
             if (File.Exists(Path.Combine(full, ModelManifest.FileName))) dirs.Add(full);
             else if (Directory.Exists(full))
             {
-                // datasets/models also holds the RNA-interaction models (rpi-pair, rpi-interface), whose model.json has a
-                // "kind": they are the dock stage's, not property models, so a folder scan passes over them.
-                var found = Directory.GetDirectories(full).Where(d => File.Exists(Path.Combine(d, ModelManifest.FileName)) && !IsInteractionModel(d))
-                    .Order(StringComparer.Ordinal).ToList();
+                var found = Directory.GetDirectories(full).Where(IsPropertyModel).Order(StringComparer.Ordinal).ToList();
                 if (found.Count == 0) throw new InvalidDataException($"{full}: neither a model directory nor a folder of them (no {ModelManifest.FileName})");
                 dirs.AddRange(found);
             }
@@ -57,16 +74,5 @@ public static class ModelLocator
         var clash = models.SelectMany(m => m.Manifest.Outputs).GroupBy(o => o).FirstOrDefault(g => g.Count() > 1);
         if (clash != null) throw new InvalidDataException($"two models write the output '{clash.Key}'; give each a different name");
         return models;
-    }
-
-    private static bool IsInteractionModel(string dir)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, ModelManifest.FileName)));
-            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("kind", out _)
-                && !doc.RootElement.TryGetProperty("outputs", out _);
-        }
-        catch (System.Text.Json.JsonException) { return false; }
     }
 }
