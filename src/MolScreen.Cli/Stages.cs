@@ -11,5 +11,5 @@ namespace MolScreen.Cli;
 /// <summary>The stage kinds compiled into this build; later stage projects add theirs here.</summary>
 public static class Stages
 {
-    public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage(), new PredictStage(), new PrepareStage(), new DockStage(), new RankStage());
+    public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage(), new PredictStage(), new PrepareStage(), new DockStage(DockDevices.For), new RankStage());
 }

@@ -91,4 +91,19 @@ public class ScreeningChainTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("needs 'target'", r.Stderr + r.Stdout);
     }
+
+    [LambdaNTargetFact]
+    public void Dock_stage_searches_on_the_gpu_kernels_when_a_device_is_chosen()
+    {
+        // ilgpu-cpu runs the GPU kernels on ILGPU's CPU accelerator: the device path without a GPU
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("lib.smi"), Library);
+        File.WriteAllText(dir.Combine("wf.yaml"), Workflow(SchemaDocsTests.RepoRoot()).Replace("mode: fast, exhaustiveness: 2", "mode: fast, exhaustiveness: 2, device: ilgpu-cpu"));
+        var run = CliProcess.Run(dir.Path, "run", "wf.yaml", "--out", dir.Combine("out"), "--workers", "2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var db = new DuckDb();
+        string dock = dir.Combine("out", "dock", "*.parquet");
+        Assert.Equal((3L, 3L), db.Pair($"SELECT count(*), count(*) FILTER (WHERE dock_device = 'ilgpu-cpu') FROM read_parquet('{dock}')"));
+        Assert.Equal(0, db.Scalar($"SELECT count(*) FROM read_parquet('{dock}') WHERE isnan(dock_score) OR dock_score >= 0 OR interface_occupancy NOT BETWEEN 0 AND 1"));
+    }
 }

@@ -18,8 +18,11 @@ namespace MolScreen.Docking.Stage;
 /// box, interface, grid maps) is built once per worker process and shared by every shard with the same target.
 /// A ligand that cannot be docked goes to rejects with the reason; the shard goes on.
 /// </summary>
-public sealed class DockStage : IMapStage
+public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : IMapStage
 {
+    /// <summary>Opens the search device for a `device` value ("auto", "gpu", "ilgpu-cpu"); null means the CPU engine.</summary>
+    readonly Func<string, IBatchDocker?>? _openDevice = openDevice;
+
     public string Kind => "dock";
     public string Description => "Dock prepared ligands into the target's pocket (Vina-compatible scoring and search); best pose, energy terms, RNA-interface occupancy";
     public string Version => "1";
@@ -35,7 +38,8 @@ public sealed class DockStage : IMapStage
         new("seed", ParameterType.Integer, null, "Search seed (default: the workflow's seed); the same seed gives the same bytes") { Min = 0 },
         new("num_poses", ParameterType.Integer, 9L, "Poses kept per ligand (the best is written; the count is in dock_poses)") { Min = 1, Max = 100 },
         new("scoring", ParameterType.String, "vina", "Scoring function") { Choices = ["vina", "vinardo"] },
-        new("device", ParameterType.String, "auto", "auto or cpu (GPU kernels are not wired into the stage yet; gpu is refused)") { Choices = ["auto", "cpu", "gpu"] },
+        new("device", ParameterType.String, "auto", "Search device: auto (CUDA GPU when present, else CPU), cpu, gpu (CUDA or an error), ilgpu-cpu (the GPU kernels emulated on the CPU; slow, for tests)")
+            { Choices = ["auto", "cpu", "gpu", "ilgpu-cpu"] },
         new("threads", ParameterType.Integer, 1L, "Threads per ligand over the chains (0 = all cores); results do not depend on it") { Min = 0, Max = 1024 },
     ];
 
@@ -52,7 +56,9 @@ public sealed class DockStage : IMapStage
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
     {
         var p = ctx.Parameters;
-        if (p.GetString("device") == "gpu") throw new ArgumentException("device gpu: the dock stage has no GPU path in this build; use auto or cpu");
+        string deviceName = p.GetString("device")!;
+        var batch = deviceName == "cpu" ? null : _openDevice?.Invoke(deviceName);
+        if (batch == null && deviceName is "gpu" or "ilgpu-cpu") throw new ArgumentException($"device {deviceName}: this build has no GPU kernels for the dock stage; use auto or cpu");
         var definition = TargetDefinition.From(p);
         string scoring = p.GetString("scoring")!;
         var weights = scoring == "vinardo" ? ScoringWeights.VinardoDefault : ScoringWeights.Vina;
@@ -66,7 +72,7 @@ public sealed class DockStage : IMapStage
             MaxThreads = threads == 0 ? Environment.ProcessorCount : threads,
         }.Validate();
         var (target, engine) = EngineFor(definition, weights, scoring);
-        const string device = "cpu";
+        string device = batch?.Label ?? "cpu";
 
         await using var reader = await TableReader.OpenAsync(inputPath);
         if (!reader.HasField("pdbqt")) throw new InvalidDataException($"{inputPath}: no `pdbqt` column; the dock stage reads the prepare stage's output");
@@ -77,10 +83,14 @@ public sealed class DockStage : IMapStage
         {
             var cols = await reader.ReadRowGroupAsync(g, "id", "pdbqt");
             var id = (string?[])cols[0].Values; var pdbqt = (string?[])cols[1].Values;
+            // On a device the row group's ligands are searched together; the rows are then written in input order either way.
+            var searched = batch == null ? null : Search(batch, engine, options, id, pdbqt);
             for (int i = 0; i < id.Length; i++, read++)
             {
                 ctx.Cancellation.ThrowIfCancellationRequested();
-                var reason = Dock(engine, target, options, id[i], pdbqt[i], mode, device, out var row);
+                var reason = searched == null
+                    ? Dock(engine, target, options, id[i], pdbqt[i], mode, device, out var row)
+                    : Row(target, options, id[i], searched[i].Ligand, searched[i].Result, searched[i].Error, mode, device, out row);
                 if (reason != null) { ctx.Rejects.Add(new Reject(id[i], Path.GetFileName(inputPath), null, Reject.RawPreview(pdbqt[i]), ctx.StageName, reason)); continue; }
                 rows.Add(row!);
                 if (rows.Count == RowGroupRows) { await writer.WriteRowGroupAsync(rows.ToColumns()); rows.Clear(); }
@@ -91,20 +101,42 @@ public sealed class DockStage : IMapStage
         return new ShardResult(read, written, await writer.CommitAsync());
     }
 
-    /// <summary>Docks one ligand; returns the reject reason, or null with the row.</summary>
+    /// <summary>Docks one ligand on the CPU engine; returns the reject reason, or null with the row.</summary>
     public static string? Dock(DockingEngine engine, DockTarget target, DockingOptions options, string? id, string? pdbqt, string mode, string device, out DockRow? row)
     {
         row = null;
-        if (string.IsNullOrEmpty(id)) return "no id";
-        if (string.IsNullOrWhiteSpace(pdbqt)) return "no prepared ligand (empty pdbqt)";
-        LigandModel lig;
+        var (lig, error) = Parse(id, pdbqt);
+        if (lig == null) return error;
         DockingResult result;
-        try
-        {
-            lig = LigandReader.Parse(pdbqt.Split('\n').Select(l => l.TrimEnd('\r')).ToList(), id);
-            result = engine.Dock(lig, options);
-        }
+        try { result = engine.Dock(lig, options); }
         catch (Exception e) when (e is DockingException or FormatException) { return "dock: " + e.Message; }
+        return Row(target, options, id, lig, result, null, mode, device, out row);
+    }
+
+    static (LigandModel? Ligand, string? Error) Parse(string? id, string? pdbqt)
+    {
+        if (string.IsNullOrEmpty(id)) return (null, "no id");
+        if (string.IsNullOrWhiteSpace(pdbqt)) return (null, "no prepared ligand (empty pdbqt)");
+        try { return (LigandReader.Parse(pdbqt.Split('\n').Select(l => l.TrimEnd('\r')).ToList(), id), null); }
+        catch (Exception e) when (e is DockingException or FormatException) { return (null, "dock: " + e.Message); }
+    }
+
+    static (LigandModel? Ligand, DockingResult? Result, string? Error)[] Search(IBatchDocker batch, DockingEngine engine, DockingOptions options, string?[] id, string?[] pdbqt)
+    {
+        var parsed = id.Select((x, i) => Parse(x, pdbqt[i])).ToArray();
+        var ok = Enumerable.Range(0, id.Length).Where(i => parsed[i].Ligand != null).ToList();
+        var docked = ok.Count == 0 ? [] : batch.Dock(engine, ok.Select(i => parsed[i].Ligand!).ToList(), options);
+        var output = parsed.Select(p => (p.Ligand, (DockingResult?)null, p.Error)).ToArray();
+        for (int k = 0; k < ok.Count; k++)
+            output[ok[k]] = (parsed[ok[k]].Ligand, docked[k].Result, docked[k].Error == null ? null : "dock: " + docked[k].Error);
+        return output;
+    }
+
+    /// <summary>The output row of a searched ligand, or the reject reason.</summary>
+    static string? Row(DockTarget target, DockingOptions options, string? id, LigandModel? lig, DockingResult? result, string? error, string mode, string device, out DockRow? row)
+    {
+        row = null;
+        if (error != null || lig == null || result == null || id == null) return error ?? "dock: no result";
         if (result.Poses.Count == 0) return "dock: the search found no pose inside the box";
         var best = result.Poses[0];
         if (!float.IsFinite(best.Score)) return $"dock: non-finite score {best.Score} for the best pose";
