@@ -7,4 +7,4 @@ datasets/fetch-rna-targets.sh   # the example's RNA–protein target, from Debia
 dotnet build MolScreen.sln -c Release --nologo -v q -clp:ErrorsOnly
 ./molscreen run workflows/example.yaml --out out/example "$@"
 echo
-echo "Example done. Try: ./molscreen status --out out/example   and   ./molscreen inspect out/example/featurize/part-00000.parquet"
+echo "Example done. Try: ./molscreen status --out out/example   and   ./molscreen inspect out/example/ranked.parquet"

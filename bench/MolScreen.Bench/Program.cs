@@ -15,6 +15,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
+          fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
+          dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--shared DIR]
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
         """);
     return args.Length == 0 ? 2 : 0;
@@ -102,6 +104,25 @@ switch (args[0])
         var onlyIds = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
         return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
+    case "fep-ranking":
+        var fepShared = Arg("--shared", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "data")));
+        var fepTargets = Arg("--targets", "cdk2,thrombin_core,tyk2,ptp1b,p38,bace,jnk1_manual_flips,mcl1_extra_flips").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        return FepRankingBenchmark.Run(fepShared, fepTargets, Arg("--mode", "fast"), int.Parse(Arg("--exhaustiveness", "4")), int.Parse(Arg("--workers", Environment.ProcessorCount.ToString())));
+    case "dude-enrichment":
+        var dudeShared = Arg("--shared", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "data")));
+        var dudeOptions = new MolScreen.Docking.Search.DockingOptions
+        {
+            Exhaustiveness = int.Parse(Arg("--exhaustiveness", "4")), Seed = long.Parse(Arg("--seed", "42")), NumPoses = 1,
+            Mode = Enum.Parse<MolScreen.Docking.Search.SearchMode>(Arg("--mode", "fast"), ignoreCase: true),
+            MaxThreads = 1,
+        };
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        var dude = DudeEnrichment.Run(dudeShared, int.Parse(Arg("--actives", "102")), int.Parse(Arg("--decoys", "400")), dudeOptions,
+            int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
+        Console.WriteLine($"DUD-E def, {dudeOptions.Mode} exhaustiveness {dudeOptions.Exhaustiveness} seed {dudeOptions.Seed}: {dude.Ligands.Count(l => l.Active)} actives + {dude.Ligands.Count(l => !l.Active)} decoys docked, {dude.Failed} failed, {dude.Seconds:F0} s");
+        Console.WriteLine($"median rank by dock score: actives {dude.MedianActiveRank:F1}, decoys {dude.MedianDecoyRank:F1}; ROC AUC {dude.RocAuc:F3}");
+        return 0;
     case "predict-throughput":
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
         PredictThroughputBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), int.Parse(Arg("--compounds", "1000000")),

@@ -15,7 +15,8 @@ root.Add(ValidateCommand.Create());
 root.Add(WorkerCommand.Create());
 root.Add(TrainCommand.Create());
 root.Add(RpiTrainCommand.Create());
-foreach (var c in DirectStageCommand.CreateAll(Stages.Catalog)) root.Add(c);
+// `molscreen dock` is the file-based docking command; the dock stage runs in workflows (`run`, `stage`) only.
+foreach (var c in DirectStageCommand.CreateAll(Stages.Catalog).Where(c => root.Subcommands.All(s => s.Name != c.Name))) root.Add(c);
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -13,7 +13,8 @@ public class SchemaDocsTests
     {
         var docs = Docs();
         foreach (var f in IngestStage.Schema.DataFields.Concat(RejectSink.Schema.DataFields).Concat(MolScreen.Chemistry.Featurize.FeatureRows.Schema.DataFields)
-                     .Concat(MolScreen.Chemistry.Preparation.PreparedRows.Schema.DataFields).Concat(MolScreen.Ranking.RankedRows.Fixed))
+                     .Concat(MolScreen.Chemistry.Preparation.PreparedRows.Schema.DataFields).Concat(MolScreen.Ranking.RankedRows.Fixed)
+                     .Concat(MolScreen.Docking.Stage.DockRows.Schema.DataFields))
             Assert.Contains($"| `{f.Name}` |", docs);
         Assert.Contains("| `workflow_hash` |", docs);
     }

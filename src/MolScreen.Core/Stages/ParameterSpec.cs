@@ -15,6 +15,8 @@ public sealed record ParameterSpec(string Name, ParameterType Type, object? Defa
     public bool PerInput { get; init; }
     /// <summary>A path to an input file: in a workflow it is relative to the workflow file and must exist when it loads.</summary>
     public bool IsFile { get; init; }
+    /// <summary>Part of a stage's target (the dock stage's receptor and pocket): a workflow gives it under `target:`, not `params:`.</summary>
+    public bool InTarget { get; init; }
     /// <summary>
     /// Checks one string value (or each item of a list) beyond its type, e.g. the syntax of a rank
     /// objective; returns the problem or null. Runs when the workflow is loaded, not hours later.

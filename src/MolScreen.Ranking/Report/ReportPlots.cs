@@ -12,7 +12,12 @@ public static class ReportPlots
     {
         var plot = new Plot();
         var bins = Math.Clamp((int)Math.Sqrt(all.Count), 5, 40);
-        var hist = ScottPlot.Statistics.Histogram.WithBinCount(bins, all.ToArray());
+        // ScottPlot needs max > min: a column with one value everywhere (every pose touching the same interface
+        // residues) gets a unit-wide range around it.
+        double lo = all.Count > 0 ? all.Min() : 0, hi = all.Count > 0 ? all.Max() : 1;
+        if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
+        var hist = ScottPlot.Statistics.Histogram.WithBinCount(bins, lo, hi);
+        hist.AddRange(all);
         var bars = plot.Add.Histogram(hist);
         foreach (var v in top.Take(50))
         {

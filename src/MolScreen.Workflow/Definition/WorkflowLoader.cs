@@ -14,7 +14,7 @@ namespace MolScreen.Workflow.Definition;
 public static partial class WorkflowLoader
 {
     private static readonly string[] TopKeys = ["name", "description", "seed", "shard_size", "stages"];
-    private static readonly string[] StageKeys = ["kind", "description", "input", "join", "inputs", "params", "resources"];
+    private static readonly string[] StageKeys = ["kind", "description", "input", "join", "inputs", "params", "target", "resources"];
     private static readonly string[] ResourceKeys = ["cpus", "mem", "time", "gpus", "partition"];
 
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
@@ -70,6 +70,14 @@ public static partial class WorkflowLoader
         var parameters = StageParameters.Defaults(stage.Parameters);
         if (keys.TryGetValue("params", out var pn))
             parameters = parameters.With(ReadParams(pn, stage, $"stage '{stageName}'", p, perInputOnly: false, baseDir));
+        // A stage with a target (dock) takes its receptor and pocket under `target:`, everything else under `params:`.
+        bool hasTarget = stage.Parameters.Any(s => s.InTarget);
+        if (keys.TryGetValue("target", out var tn))
+        {
+            if (!hasTarget) throw p.Error(tn, $"stage '{stageName}' ({kind}) has no target: only stages such as dock take 'target'");
+            parameters = parameters.With(ReadParams(tn, stage, $"stage '{stageName}' target", p, perInputOnly: false, baseDir, target: true));
+        }
+        else if (hasTarget) throw p.Error(keyNode, $"stage '{stageName}' ({kind}) needs 'target': a mapping with receptor and the pocket (see docs/workflow.md)");
 
         string? input = null;
         var inputs = new List<SourceInput>();
@@ -113,16 +121,19 @@ public static partial class WorkflowLoader
         return joins;
     }
 
-    private static IEnumerable<KeyValuePair<string, object?>> ReadParams(YamlNode node, IStage stage, string where, ParameterReader p, bool perInputOnly, string baseDir)
+    private static IEnumerable<KeyValuePair<string, object?>> ReadParams(YamlNode node, IStage stage, string where, ParameterReader p, bool perInputOnly, string baseDir,
+        bool target = false)
     {
-        if (node is not YamlMappingNode map) throw p.Error(node, $"{where}: 'params' must be a mapping");
+        if (node is not YamlMappingNode map) throw p.Error(node, $"{where}: '{(target ? "target" : "params")}' must be a mapping");
         foreach (var (k, v) in map.Children)
         {
             var key = ((YamlScalarNode)k).Value ?? "";
             var spec = stage.Parameters.FirstOrDefault(s => s.Name == key);
+            if (spec != null && spec.InTarget != target)
+                throw p.Error(k, $"{where}: '{key}' belongs under '{(spec.InTarget ? "target" : "params")}'");
             if (spec == null || (perInputOnly && !spec.PerInput))
             {
-                var allowed = stage.Parameters.Where(s => !perInputOnly || s.PerInput).Select(s => s.Name);
+                var allowed = stage.Parameters.Where(s => (!perInputOnly || s.PerInput) && s.InTarget == target).Select(s => s.Name);
                 throw p.Error(k, $"{where}: unknown parameter '{key}' for stage kind '{stage.Kind}' (expected one of: {string.Join(", ", allowed)})");
             }
             var value = p.Read(spec, v);

@@ -8,7 +8,7 @@ namespace MolScreen.EndToEnd.Tests.Slurm;
 public sealed class SlurmSubmitTests(SlurmCluster cluster) : IClassFixture<SlurmCluster>
 {
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
-    private static string Example => Path.Combine(SchemaDocsTests.RepoRoot(), "workflows", "example.yaml");
+    private static string Example => Path.Combine(SchemaDocsTests.RepoRoot(), "workflows", "nci-library.yaml");
 
     private CliProcess.Result Molscreen(string workDir, params string[] args) => CliProcess.Run(workDir, cluster.Env, args);
 
