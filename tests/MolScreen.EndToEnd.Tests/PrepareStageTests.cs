@@ -23,11 +23,11 @@ public class PrepareStageTests
         var data = $"read_parquet('{dir.Combine("out")}/ligands/*.parquet')";
         Assert.Equal(2, db.Scalar($"SELECT count(*) FROM {data}"));
         var dopamine = db.Query($"SELECT torsions, force_field, pdbqt, prepared_smiles FROM {data} WHERE id = 'lib:1'")[0];
-        // Protonated at pH 7.4: the ammonium's three HD ride on the torsion tree; two torsions
-        // (ring-CH2 and CH2-CH2; the CH2-NH3+ turns only hydrogens).
-        Assert.Equal(2, Convert.ToInt32(dopamine[0]));
+        // Protonated at pH 7.4. Five torsions, as Meeko counts them: ring-CH2, CH2-CH2, and the three
+        // that turn donor hydrogens (CH2-NH3+ and the two phenol C-O).
+        Assert.Equal(5, Convert.ToInt32(dopamine[0]));
         Assert.Equal("mmff94", dopamine[1]);
-        Assert.Contains("TORSDOF 2", (string)dopamine[2]!);
+        Assert.Contains("TORSDOF 5", (string)dopamine[2]!);
         Assert.Contains("[NH3+]", (string)dopamine[3]!);
         var reject = db.Query($"SELECT id, reason FROM read_parquet('{dir.Combine("out", "rejects.parquet")}') WHERE stage = 'ligands'");
         Assert.Equal("lib:2", Assert.Single(reject)[0]);

@@ -2,11 +2,10 @@ namespace MolScreen.Chemistry.Preparation;
 
 /// <summary>
 /// Bonds the docking engine may turn, by the AutoDockTools/Meeko defaults: single, not in a
-/// ring, between two atoms that each have another neighbour that stays in the PDBQT (a heavy
-/// atom or a polar hydrogen: turning a methyl moves only merged hydrogens, but turning a
-/// hydroxyl or an amine moves the HD atom that donates the hydrogen bond, so ADT and Meeko
-/// keep those torsions and Vina counts them), not an amide C–N (its partial double bond keeps
-/// it planar) and not next to a triple bond (the sp axis makes the torsion degenerate).
+/// ring, between two atoms that each have another heavy neighbour or turn a donor hydrogen that
+/// stays in the PDBQT (hydroxyl, thiol, ammonium: ADT and Meeko keep those torsions and Vina
+/// counts them; a methyl moves only merged hydrogens), not an amide C–N (its partial double
+/// bond keeps it planar) and not next to a triple bond (the sp axis makes the torsion degenerate).
 /// </summary>
 public static class RotatableBonds
 {
@@ -23,8 +22,19 @@ public static class RotatableBonds
     public static int[] Find(LigandAtoms atoms) =>
         Enumerable.Range(0, atoms.Conformer.BondCount).Where(b => IsRotatable(atoms, b)).ToArray();
 
-    private static bool IsTerminal(LigandAtoms atoms, int atom, int partner) =>
-        atoms.Neighbours[atom].All(n => n.Atom == partner || (atoms.IsHydrogen(n.Atom) && !Ad4AtomTypes.IsPolarHydrogen(atoms, n.Atom)));
+    // Meeko's default rule with explicit hydrogens: a hydroxyl/thiol and an ammonium turn their donor hydrogens, but a
+    // primary amine (NH2) does not count (its rotatable-bond SMARTS excludes [NH2] ends).
+    private static bool IsTerminal(LigandAtoms atoms, int atom, int partner)
+    {
+        if (!atoms.Neighbours[atom].All(n => n.Atom == partner || atoms.IsHydrogen(n.Atom))) return false;
+        int polarH = atoms.Neighbours[atom].Count(n => n.Atom != partner && Ad4AtomTypes.IsPolarHydrogen(atoms, n.Atom));
+        return atoms.Element(atom) switch
+        {
+            8 or 16 => polarH == 0,
+            7 => polarH < 3,
+            _ => true,
+        };
+    }
 
     private static bool HasTripleBond(LigandAtoms atoms, int atom) =>
         atoms.Neighbours[atom].Any(n => atoms.BondOrder(n.Bond) == 3);

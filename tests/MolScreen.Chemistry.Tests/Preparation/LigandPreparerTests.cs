@@ -15,6 +15,7 @@ public sealed class LigandPreparerTests
     [InlineData("CC(=O)NC", 0)]             // amide C-N rigid, both other bonds end in a methyl
     [InlineData("Oc1ccccc1", 1)]            // the hydroxyl turns its donor hydrogen (HD stays in the PDBQT), as in ADT/Meeko
     [InlineData("Cc1ccccc1", 0)]            // a methyl turns only merged hydrogens
+    [InlineData("Nc1ccccc1", 0)]            // Meeko leaves NH2 ends out
     [InlineData("c1ccccc1-c1ccccc1", 1)]
     [InlineData("CC#CCc1ccccc1", 1)]        // bonds to the sp carbons are degenerate
     [InlineData("CCOC(=O)c1ccccc1", 3)]     // ester C-O counts, unlike the amide

@@ -48,8 +48,8 @@ public sealed class PrepareStageTests
             Assert.Equal(atoms, ((string?[])cols[3].Values)[0]!.Split(' ').Length);
             Assert.StartsWith("REMARK", ((string?[])cols[4].Values)[0]);
             Assert.Equal(["mmff94", "mmff94"], (string?[])cols[5].Values);
-            // Paracetamol: the amide is rigid, the N-aryl bond turns; the phenol turns only H.
-            Assert.Equal(1, ((int[])cols[6].Values)[0]);
+            // Paracetamol: the amide is rigid, the N-aryl bond turns, and so does the phenol (its donor H).
+            Assert.Equal(2, ((int[])cols[6].Values)[0]);
             string sdf = File.ReadAllText(Path.Combine(dir.FullName, "sdf", "part-00000.sdf"));
             Assert.Equal(2, sdf.Split("$$$$").Length - 1);
         }
