@@ -14,7 +14,8 @@ public sealed class RankStage : IReduceStage, IRunPublisher
 {
     public string Kind => "rank";
     public string Description => "Rank all compounds of the run: Pareto front, Derringer desirability, Butina diversity pick, rationale; publishes ranked.parquet and report.html";
-    public string Version => "1";
+    // 2: the default hERG desirability term is on the hERG model's pIC50 scale (it was 0.3..0.7, which zeroed every compound).
+    public string Version => "2";
     public StageShape Shape => StageShape.Reduce;
 
     public IReadOnlyList<ParameterSpec> Parameters { get; } =
@@ -26,7 +27,7 @@ public sealed class RankStage : IReduceStage, IRunPublisher
         new("desirability", ParameterType.StringList, new[]
         {
             "dock_score:min:-11:-6:3", "ligand_efficiency:max:0.2:0.45:1", "interface_occupancy:max:0.1:0.8:2",
-            "logs_pred:max:-6:-2:1", "herg_pred:min:0.3:0.7:1", "filter_failures:min:0:2:1", "mw:min:450:650:0.5", "clogp:min:4:6.5:0.5",
+            "logs_pred:max:-6:-2:1", "herg_pred:min:5:6.5:1", "filter_failures:min:0:2:1", "mw:min:450:650:0.5", "clogp:min:4:6.5:0.5",
         }, "Derringer desirability terms as COLUMN:min|max:A:B:WEIGHT (max: 0 at A, 1 at B; min: 1 at A, 0 at B); absent columns are left out") { ItemCheck = Syntax(DesirabilityTerm.Parse) },
         new("cluster_cutoff", ParameterType.Number, 0.6, "Butina clustering: ECFP4 Tanimoto similarity at or above which two compounds are neighbours") { Min = 0.01, Max = 1 },
         new("max_per_cluster", ParameterType.Integer, 3L, "At most this many compounds of one cluster in the top list; the rest move down") { Min = 1 },
