@@ -1,3 +1,4 @@
+using MolScreen.BenchShared;
 using System.Diagnostics;
 using MolScreen.Chemistry.Fingerprints;
 
@@ -14,8 +15,8 @@ public static class TanimotoBenchmark
     public static void Run(int libraryCount, int queries, string peerScript)
     {
         var rng = new Random(11);
-        var library = Random(rng, libraryCount);
-        var query = Random(rng, queries);
+        var library = SyntheticFingerprints.Make(rng, libraryCount);
+        var query = SyntheticFingerprints.Make(rng, queries);
         var counts = new ushort[libraryCount];
         Tanimoto.PopCounts(library, counts);
 
@@ -54,17 +55,5 @@ public static class TanimotoBenchmark
                      ("molscreen BulkMany, all queries per cache tile", tiled), ("molscreen MaxSimilarity (tiled)", max),
                      ($"RDKit BulkTanimotoSimilarity ({peerCount:N0} x {Math.Min(queries, 10)})", rdkit) })
             Console.WriteLine($"{name,-60} {rate / 1e6,16:F1} {rate / rdkit,8:F1}x");
-    }
-
-    private static byte[] Random(Random rng, int count)
-    {
-        var fps = new byte[count * Tanimoto.FingerprintBytes];
-        for (int i = 0; i < count; i++)
-            for (int b = 0; b < 45; b++)
-            {
-                int bit = rng.Next(2048);
-                fps[i * Tanimoto.FingerprintBytes + bit / 8] |= (byte)(1 << (bit % 8));
-            }
-        return fps;
     }
 }

@@ -1,3 +1,4 @@
+using MolScreen.BenchShared;
 using System.Diagnostics;
 using MolScreen.Chemistry.Fingerprints;
 using MolScreen.Kernels.Similarity;
@@ -14,8 +15,8 @@ public static class TanimotoGpuBenchmark
     public static void Run(int libraryCount, int queries, bool preferGpu)
     {
         var rng = new Random(7);
-        var library = RandomFingerprints(rng, libraryCount);
-        var queryFps = RandomFingerprints(rng, queries);
+        var library = SyntheticFingerprints.Make(rng, libraryCount);
+        var queryFps = SyntheticFingerprints.Make(rng, queries);
         using var gpu = new GpuTanimoto(library, preferGpu);
         _ = gpu.Bulk(queryFps.AsSpan(0, Tanimoto.FingerprintBytes)); // JIT + PTX compile outside the timing
 
@@ -37,17 +38,5 @@ public static class TanimotoGpuBenchmark
         Console.WriteLine("| kernel | device | library | queries | comparisons/s | CPU path (1 core) comparisons/s | ratio | max abs diff vs CPU |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Console.WriteLine($"| bulk Tanimoto | {gpu.Device} | {libraryCount:N0} | {queries} | {gpuRate / 1e6:F0} M | {cpuRate / 1e6:F0} M | {gpuRate / cpuRate:F1}x | {maxDiff:E1} |");
-    }
-
-    private static byte[] RandomFingerprints(Random rng, int count)
-    {
-        var fps = new byte[count * Tanimoto.FingerprintBytes];
-        for (int i = 0; i < count; i++)
-            for (int b = 0; b < 45; b++)
-            {
-                int bit = rng.Next(2048);
-                fps[i * Tanimoto.FingerprintBytes + bit / 8] |= (byte)(1 << (bit % 8));
-            }
-        return fps;
     }
 }
