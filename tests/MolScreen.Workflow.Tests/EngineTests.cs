@@ -20,9 +20,6 @@ public class EngineTests
             params: { scale: SCALE }
         """;
 
-    private static string Library(int n, Func<int, string>? smiles = null) =>
-        string.Concat(Enumerable.Range(0, n).Select(i => $"{(smiles ?? (k => new string('C', 1 + k % 7)))(i)} mol{i}\n"));
-
     private static async Task<(Plan Plan, RunResult Result)> Run(TempDir dir, double scale = 1.0, int workers = 3)
     {
         var wfPath = dir.File("wf.yaml", Workflow.Replace("SCALE", scale.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -40,7 +37,7 @@ public class EngineTests
     public async Task ShardsFlowThroughTheDagAndTheBooksBalance()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(18, i => i == 5 ? "C1CC" : i == 9 ? "CBrC" : "CC"));
+        dir.File("lib.smi", TestLibrary.Smiles(18, i => i == 5 ? "C1CC" : i == 9 ? "CBrC" : "CC"));
         var (plan, result) = await Run(dir);
         Assert.True(result.Succeeded);
         Assert.Equal([5, 5], plan.Stages.Select(s => s.ShardCount));
@@ -64,7 +61,7 @@ public class EngineTests
     public async Task RerunReusesEveryShardAndChangesNoByte()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(30));
+        dir.File("lib.smi", TestLibrary.Smiles(30));
         var (plan, _) = await Run(dir);
         var before = Digests(plan);
         var (plan2, again) = await Run(dir);
@@ -77,7 +74,7 @@ public class EngineTests
     public async Task ParameterChangeRedoesOnlyThatStageAndDownstream()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(30));
+        dir.File("lib.smi", TestLibrary.Smiles(30));
         await Run(dir, scale: 1.0);
         var (_, changed) = await Run(dir, scale: 2.0);
         Assert.All(changed.Done.Where(o => o.Stage == "ingest"), o => Assert.True(o.Reused));
@@ -88,7 +85,7 @@ public class EngineTests
     public async Task EditingOneRecordRedoesOnlyItsShards()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(30));
+        dir.File("lib.smi", TestLibrary.Smiles(30));
         await Run(dir);
         // Record 13 lives in shard 3 (shard_size 4). Rewrite it with a different structure.
         var lines = File.ReadAllLines(Path.Combine(dir.Path, "lib.smi"));
@@ -104,7 +101,7 @@ public class EngineTests
     public async Task CorruptedShardOutputIsRedone()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(12));
+        dir.File("lib.smi", TestLibrary.Smiles(12));
         var (plan, _) = await Run(dir);
         var victim = plan["measure"].Layout.DataPath(1);
         var bytes = File.ReadAllBytes(victim);
@@ -119,7 +116,7 @@ public class EngineTests
     public async Task ShardWaitsForItsUpstream()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(8));
+        dir.File("lib.smi", TestLibrary.Smiles(8));
         var wf = WorkflowLoader.Load(dir.File("wf.yaml", Workflow.Replace("SCALE", "1")), TestCatalog.Create());
         var plan = Plan.Build(wf, Path.Combine(dir.Path, "out"));
         var e = await Assert.ThrowsAsync<ShardException>(() => StageRunner.RunShardAsync(plan, plan["measure"], 1));
@@ -135,7 +132,7 @@ public class EngineTests
     public async Task StaleTempFilesOfDeadWritersAreRemoved()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(8));
+        dir.File("lib.smi", TestLibrary.Smiles(8));
         var outDir = Path.Combine(dir.Path, "out", "ingest");
         Directory.CreateDirectory(outDir);
         var host = Path.GetFileName(MolScreen.Core.IO.AtomicFile.TempPathFor(Path.Combine(outDir, "x"))).Split(".tmp.")[1].Split('.')[0];
@@ -160,7 +157,7 @@ public class EngineTests
     public async Task FailingShardStopsOnlyItsDownstream()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(12));
+        dir.File("lib.smi", TestLibrary.Smiles(12));
         var wf = WorkflowLoader.Load(dir.File("wf.yaml", Workflow.Replace("SCALE", "1")), TestCatalog.Create());
         var plan = Plan.Build(wf, Path.Combine(dir.Path, "out"));
         var result = await new LocalExecutor(plan, new FailingFactory(plan, "ingest", 1), 2).RunAsync();

@@ -23,8 +23,6 @@ public class ReduceStageTests
             params: { max_length: MAX }
         """;
 
-    private static string Library(int n) => string.Concat(Enumerable.Range(0, n).Select(i => $"{new string('C', 1 + i % 7)} mol{i}\n"));
-
     private static Plan PlanFor(TempDir dir, double max = 1000)
     {
         var wf = WorkflowLoader.Load(dir.File("wf.yaml", Workflow.Replace("MAX", max.ToString(System.Globalization.CultureInfo.InvariantCulture))), TestCatalog.Create());
@@ -53,7 +51,7 @@ public class ReduceStageTests
     public async Task ReduceReadsEveryShardJoinsByIdAndBalancesAgainstItsInput()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(18));
+        dir.File("lib.smi", TestLibrary.Smiles(18));
         var (plan, result) = await Run(dir, max: 6);
         Assert.True(result.Succeeded);
         Assert.Equal(1, plan["collect"].ShardCount);
@@ -76,7 +74,7 @@ public class ReduceStageTests
     public async Task ReduceRerunsExactlyWhenAnUpstreamShardChanged()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(12));
+        dir.File("lib.smi", TestLibrary.Smiles(12));
         await Run(dir);
         var (_, again) = await Run(dir);
         Assert.All(again.Done, o => Assert.True(o.Reused));
@@ -94,7 +92,7 @@ public class ReduceStageTests
     public async Task AFailedUpstreamShardMeansTheReduceDoesNotRun()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(12));
+        dir.File("lib.smi", TestLibrary.Smiles(12));
         var plan = PlanFor(dir);
         var result = await new LocalExecutor(plan, new FailingFactory(plan, "measure", 2), 2).RunAsync();
         Assert.False(result.Succeeded);
@@ -134,7 +132,7 @@ public class ReduceStageTests
     public void SlurmSubmitsTheReduceAsOneJobAfterEveryArrayItReads()
     {
         using var dir = new TempDir();
-        dir.File("lib.smi", Library(12));
+        dir.File("lib.smi", TestLibrary.Smiles(12));
         var plan = PlanFor(dir);
         var result = new SlurmSubmitter(plan, new SlurmOptions { DryRun = true }, "molscreen").Submit(_ => { });
         var collect = result.Commands.Single(c => c.EndsWith("collect.sbatch"));

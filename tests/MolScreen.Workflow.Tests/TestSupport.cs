@@ -109,6 +109,13 @@ public sealed class TempDir : IDisposable
     public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
 }
 
+/// <summary>A SMILES library of n alkanes (chain length 1 + i % 7, so shards differ) named mol0.., or custom SMILES.</summary>
+public static class TestLibrary
+{
+    public static string Smiles(int n, Func<int, string>? smiles = null) =>
+        string.Concat(Enumerable.Range(0, n).Select(i => $"{(smiles ?? (k => new string('C', 1 + k % 7)))(i)} mol{i}\n"));
+}
+
 public static class TestCatalog
 {
     public static StageCatalog Create() => new(new IngestStage(), new MeasureStage(), new CollectStage());
