@@ -91,12 +91,12 @@ public static class Ranker
         }
         if (s.Reference != null && !t.Has("novelty"))
         {
-            var reference = ReferenceSet.Load(s.Reference);
+            var reference = new TanimotoIndex(ReferenceSet.Load(s.Reference));
             var nov = t.AddComputed("novelty", typeof(double));
             var ecfp = t["ecfp4"]!;
             for (int i = 0; i < t.Count; i++)
                 if (ecfp.Values[i] is byte[] { Length: Tanimoto.FingerprintBytes } fp)
-                    nov.Values[i] = 1.0 - (reference.Length == 0 ? 0 : Tanimoto.MaxSimilarity(fp, reference));
+                    nov.Values[i] = 1.0 - reference.MaxSimilarity(fp);
         }
     }
 }

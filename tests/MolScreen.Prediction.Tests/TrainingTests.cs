@@ -34,12 +34,15 @@ public class TrainingTests
 
         var model = PropertyModel.Load(dir.Combine("toy"));
         var inputs = Synthetic.Features(20);
-        var p = model.Predict(inputs);
+        var p = model.Predict(inputs, nearest: true);
         Assert.All(p.Mean, v => Assert.True(float.IsFinite(v)));
         Assert.All(p.Std, v => Assert.True(v >= 0));
         // The domain set is the training part (80%), so most of these file compounds are their own nearest neighbour.
-        Assert.InRange(p.NearestSimilarity.Count(s => s == 1f), 10, 20);
+        Assert.InRange(p.NearestSimilarity!.Count(s => s == 1f), 10, 20);
         Assert.All(p.NearestSimilarity, s => Assert.InRange(s, 0f, 1f));
+        // the flag-only search (what predict runs) agrees with the threshold on the exact maxima
+        Assert.Equal(p.InDomain, model.Predict(inputs).InDomain);
+        Assert.Equal(p.NearestSimilarity!.Select(s => s >= model.Domain.Threshold), p.InDomain);
     }
 
     [Fact]

@@ -36,7 +36,8 @@ internal static class TanimotoKernel
     public static void Similarities(ReadOnlySpan<byte> query, ReadOnlySpan<byte> fingerprints, ReadOnlySpan<ushort> popCounts, Span<float> destination)
     {
         int queryCount = PopCount(query);
-        if (Avx2.IsSupported) Nibbles(query, fingerprints, popCounts, destination, queryCount);
+        if (Avx512BW.IsSupported) Nibbles512(query, fingerprints, popCounts, destination, queryCount);
+        else if (Avx2.IsSupported) Nibbles(query, fingerprints, popCounts, destination, queryCount);
         else Scalar(query, fingerprints, popCounts, destination, queryCount);
     }
 
@@ -102,6 +103,54 @@ internal static class TanimotoKernel
             }
             destination[i] = Tanimoto.Ratio(intersection, queryCount + count - intersection);
         }
+    }
+
+    /// <summary><see cref="Nibbles"/> on 64-byte vectors (AVX-512BW): four registers per fingerprint instead of eight.
+    /// .NET exposes no VPOPCNTQ intrinsic, so the nibble lookup stays; the halved instruction count is the gain.</summary>
+    internal static void Nibbles512(ReadOnlySpan<byte> query, ReadOnlySpan<byte> fingerprints, ReadOnlySpan<ushort> popCounts, Span<float> destination, int queryCount)
+    {
+        ref byte qr = ref MemoryMarshal.GetReference(query);
+        var q0 = Vector512.LoadUnsafe(ref qr, 0);
+        var q1 = Vector512.LoadUnsafe(ref qr, 64);
+        var q2 = Vector512.LoadUnsafe(ref qr, 128);
+        var q3 = Vector512.LoadUnsafe(ref qr, 192);
+        ref byte first = ref MemoryMarshal.GetReference(fingerprints);
+        bool countTargets = popCounts.IsEmpty;
+
+        for (int i = 0; i < destination.Length; i++)
+        {
+            ref byte t = ref Unsafe.Add(ref first, (nint)i * Bytes);
+            var t0 = Vector512.LoadUnsafe(ref t, 0);
+            var t1 = Vector512.LoadUnsafe(ref t, 64);
+            var t2 = Vector512.LoadUnsafe(ref t, 128);
+            var t3 = Vector512.LoadUnsafe(ref t, 192);
+            // at most 8 per byte per vector: four vectors sum to 32, no byte overflow
+            var common = (Bits(t0 & q0) + Bits(t1 & q1)) + (Bits(t2 & q2) + Bits(t3 & q3));
+            var commonSums = Avx512BW.SumAbsoluteDifferences(common, Vector512<byte>.Zero).AsUInt64();
+            int intersection, count;
+            if (countTargets)
+            {
+                var own = (Bits(t0) + Bits(t1)) + (Bits(t2) + Bits(t3));
+                ulong both = Vector512.Sum(commonSums | (Avx512BW.SumAbsoluteDifferences(own, Vector512<byte>.Zero).AsUInt64() << 32));
+                intersection = (int)(uint)both;
+                count = (int)(both >> 32);
+            }
+            else
+            {
+                intersection = (int)Vector512.Sum(commonSums);
+                count = popCounts[i];
+            }
+            destination[i] = Tanimoto.Ratio(intersection, queryCount + count - intersection);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> Bits(Vector512<byte> x)
+    {
+        var table = Vector512.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4,
+                                     0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+        var low = Vector512.Create((byte)0x0F);
+        return Avx512BW.Shuffle(table, x & low) + Avx512BW.Shuffle(table, Vector512.ShiftRightLogical(x.AsUInt16(), 4).AsByte() & low);
     }
 
     /// <summary>Bit count of every byte of <paramref name="x"/>: a 16-entry table lookup per nibble.</summary>

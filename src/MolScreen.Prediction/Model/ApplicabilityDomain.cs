@@ -4,22 +4,32 @@ using MolScreen.Prediction.Features;
 
 namespace MolScreen.Prediction.Model;
 
-/// <summary>Nearest-neighbour Tanimoto (ECFP4) to the training compounds, with the shared Tanimoto code.</summary>
+/// <summary>Nearest-neighbour Tanimoto (ECFP4) to the training compounds, with the shared Tanimoto code; the
+/// training set is held in a <see cref="TanimotoIndex"/> (bit-count buckets), so a query reads only the part of
+/// the set that could beat its best match.</summary>
 public sealed class ApplicabilityDomain
 {
     public const string FileName = "domain.fps.gz";
-    private readonly byte[] _set;
+    private readonly TanimotoIndex _index;
     public float Threshold { get; }
-    public int Count => _set.Length / Tanimoto.FingerprintBytes;
+    public int Count => _index.Count;
 
-    public ApplicabilityDomain(byte[] packedSet, float threshold) { _set = packedSet; Threshold = threshold; }
+    public ApplicabilityDomain(byte[] packedSet, float threshold) { _index = new TanimotoIndex(packedSet); Threshold = threshold; }
 
     public static byte[] Pack(IEnumerable<FeatureVector> inputs) => inputs.SelectMany(v => v.Fingerprint).ToArray();
 
     public void MaxSimilarity(IReadOnlyList<FeatureVector> inputs, Span<float> maxima)
     {
-        var q = Pack(inputs);
-        Tanimoto.MaxSimilarity(q, _set, maxima);
+        if (maxima.Length != inputs.Count) throw new ArgumentException($"{inputs.Count} inputs but room for {maxima.Length} maxima", nameof(maxima));
+        for (int i = 0; i < inputs.Count; i++) maxima[i] = _index.MaxSimilarity(inputs[i].Fingerprint);
+    }
+
+    /// <summary>Whether each input has a training neighbour at least <see cref="Threshold"/> similar: the search
+    /// stops at the first such neighbour and never reads buckets that cannot reach the threshold.</summary>
+    public void InDomain(IReadOnlyList<FeatureVector> inputs, Span<bool> inDomain)
+    {
+        if (inDomain.Length != inputs.Count) throw new ArgumentException($"{inputs.Count} inputs but room for {inDomain.Length} flags", nameof(inDomain));
+        for (int i = 0; i < inputs.Count; i++) inDomain[i] = _index.AnyAtLeast(inputs[i].Fingerprint, Threshold);
     }
 
     public static void Write(string path, byte[] packedSet)

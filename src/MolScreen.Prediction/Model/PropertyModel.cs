@@ -4,7 +4,9 @@ using MolScreen.Prediction.Features;
 namespace MolScreen.Prediction.Model;
 
 /// <summary>Per-input ensemble predictions: mean and spread per output, and the applicability-domain check.</summary>
-public sealed record PredictionBatch(float[] Mean, float[] Std, float[] NearestSimilarity, bool[] InDomain, int Outputs);
+/// <summary>Ensemble mean and spread per input and output; <see cref="NearestSimilarity"/> is filled only when asked for
+/// (the in-domain flag alone is a much cheaper search).</summary>
+public sealed record PredictionBatch(float[] Mean, float[] Std, float[]? NearestSimilarity, bool[] InDomain, int Outputs);
 
 /// <summary>
 /// A model directory loaded for inference: the ensemble members (our exported format), the training
@@ -39,8 +41,9 @@ public sealed class PropertyModel
         return new PropertyModel(dir, m, members, domain);
     }
 
-    /// <summary>Ensemble predictions; <paramref name="gpu"/> runs the members on the ILGPU kernels instead of the CPU path.</summary>
-    public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true, GpuEnsemble? gpu = null)
+    /// <summary>Ensemble predictions; <paramref name="gpu"/> runs the members on the ILGPU kernels instead of the CPU path;
+    /// <paramref name="nearest"/> also reports each input's exact nearest-neighbour similarity to the training set.</summary>
+    public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true, GpuEnsemble? gpu = null, bool nearest = false)
     {
         int n = inputs.Count, t = Manifest.Outputs.Length, k = Members.Count;
         float[][] all;
@@ -60,13 +63,15 @@ public sealed class PropertyModel
             mean[i] = (float)mu;
             std[i] = (float)Math.Sqrt(ss / k);
         }
-        var sim = new float[n];
+        float[]? sim = null;
         var inDomain = new bool[n];
-        if (domain)
+        if (domain && nearest)
         {
+            sim = new float[n];
             Domain.MaxSimilarity(inputs, sim);
             for (int i = 0; i < n; i++) inDomain[i] = sim[i] >= Domain.Threshold;
         }
+        else if (domain) Domain.InDomain(inputs, inDomain);
         return new PredictionBatch(mean, std, sim, inDomain, t);
     }
 }

@@ -8,7 +8,7 @@ public sealed class TanimotoTests
     private const int Bytes = Tanimoto.FingerprintBytes;
 
     /// <summary>Bit-by-bit Tanimoto, the definition the vector kernels must reproduce exactly.</summary>
-    private static float Reference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    internal static float Reference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         int both = 0, either = 0;
         for (int bit = 0; bit < Bytes * 8; bit++)
@@ -22,7 +22,7 @@ public sealed class TanimotoTests
 
     /// <summary>N fingerprints whose densities run from empty through ECFP-like sparse to full, with
     /// exact duplicates so that equal similarities (ties) are common.</summary>
-    private static byte[] RandomSet(int n, int seed)
+    internal static byte[] RandomSet(int n, int seed)
     {
         var random = new Random(seed);
         var set = new byte[n * Bytes];
@@ -111,6 +111,11 @@ public sealed class TanimotoTests
             TanimotoKernel.Nibbles(Row(set, q), set, default, vector, queryCount);
             Assert.Equal(scalar, vector);
             TanimotoKernel.Nibbles(Row(set, q), set, counts, vector, queryCount);
+            Assert.Equal(scalar, vector);
+            if (!Avx512BW.IsSupported) continue;
+            TanimotoKernel.Nibbles512(Row(set, q), set, default, vector, queryCount);
+            Assert.Equal(scalar, vector);
+            TanimotoKernel.Nibbles512(Row(set, q), set, counts, vector, queryCount);
             Assert.Equal(scalar, vector);
         }
     }
