@@ -15,7 +15,8 @@ public sealed class RankStage : IReduceStage, IRunPublisher
     public string Kind => "rank";
     public string Description => "Rank all compounds of the run: Pareto front, Derringer desirability, Butina diversity pick, rationale; publishes ranked.parquet and report.html";
     // 2: the default hERG desirability term is on the hERG model's pIC50 scale (it was 0.3..0.7, which zeroed every compound).
-    public string Version => "2";
+    // 3: duplicates by InChIKey across shards are rejected (featurize only sees its own shard).
+    public string Version => "3";
     public StageShape Shape => StageShape.Reduce;
 
     public IReadOnlyList<ParameterSpec> Parameters { get; } =
@@ -32,6 +33,7 @@ public sealed class RankStage : IReduceStage, IRunPublisher
         new("cluster_cutoff", ParameterType.Number, 0.6, "Butina clustering: ECFP4 Tanimoto similarity at or above which two compounds are neighbours") { Min = 0.01, Max = 1 },
         new("max_per_cluster", ParameterType.Integer, 3L, "At most this many compounds of one cluster in the top list; the rest move down") { Min = 1 },
         new("top_n", ParameterType.Integer, 100L, "Length of the diversity-picked top list (also the poses SDF and the report table)") { Min = 1, Max = 100_000 },
+        new("dedupe", ParameterType.Boolean, true, "Reject a compound whose InChIKey an earlier compound of the run already has, as 'duplicate of ID' (featurize removes duplicates within a shard; this catches those across shards)"),
         new("reference", ParameterType.String, null, "Optional SMILES file (SMILES [name] per line) of known actives: novelty = 1 - max ECFP4 Tanimoto to it") { IsFile = true },
     ];
 
@@ -56,7 +58,7 @@ public sealed class RankStage : IReduceStage, IRunPublisher
 }
 
 /// <summary>The rank stage's parameters, parsed and checked once.</summary>
-public sealed record RankSettings(IReadOnlyList<Objective> Objectives, IReadOnlyList<DesirabilityTerm> Terms, double ClusterCutoff, int MaxPerCluster, int TopN, string? Reference)
+public sealed record RankSettings(IReadOnlyList<Objective> Objectives, IReadOnlyList<DesirabilityTerm> Terms, double ClusterCutoff, int MaxPerCluster, int TopN, string? Reference, bool Dedupe = true)
 {
     public static RankSettings From(StageParameters p)
     {
@@ -67,6 +69,7 @@ public sealed record RankSettings(IReadOnlyList<Objective> Objectives, IReadOnly
         var top = p.GetInt("top_n");
         if (top < 1) throw new ArgumentException($"top_n must be at least 1, got {top}");
         return new RankSettings(p.GetStrings("objectives").Select(Objective.Parse).ToList(), p.GetStrings("desirability").Select(DesirabilityTerm.Parse).ToList(),
-            cutoff, (int)Math.Min(max, int.MaxValue), (int)Math.Min(top, int.MaxValue), p.GetString("reference") is { Length: > 0 } r ? r : null);
+            cutoff, (int)Math.Min(max, int.MaxValue), (int)Math.Min(top, int.MaxValue), p.GetString("reference") is { Length: > 0 } r ? r : null,
+            p.GetBool("dedupe"));
     }
 }

@@ -32,6 +32,9 @@ public static class Ranker
 
         rejected = new List<(int, string)>();
         var rows = new List<int>();
+        // Input order is shard order, so "first" means the same compound featurize would have kept had it seen every shard.
+        var firstWithKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = s.Dedupe ? t["inchikey"] : null;
         for (int i = 0; i < t.Count; i++)
         {
             if (t["ecfp4"]!.Values[i] is not byte[] { Length: Tanimoto.FingerprintBytes })
@@ -42,6 +45,11 @@ public static class Ranker
             }
             var bad = used.FirstOrDefault(c => t[c]!.Number(i) is { } v && !double.IsFinite(v));
             if (bad != null) { rejected.Add((i, $"{bad} is {t[bad]!.Number(i)}: cannot rank a non-finite score")); continue; }
+            if (keys?.Values[i] is string { Length: > 0 } key && !firstWithKey.TryAdd(key, t.Ids[i]))
+            {
+                rejected.Add((i, $"duplicate of {firstWithKey[key]} (same InChIKey {key})"));
+                continue;
+            }
             rows.Add(i);
         }
 

@@ -59,11 +59,12 @@ public sealed class RankRun : IDisposable
             params: { top_n: 12, max_per_cluster: 2, reference: ref.smi }
         """;
 
-    public RankRun(string workflow)
+    /// <param name="library">SMILES library lines (header first); default: the drugs, the series and a broken record.</param>
+    public RankRun(string workflow, IReadOnlyList<string>? library = null)
     {
         var drugs = File.ReadAllLines(Path.Combine(RepoRoot(), "datasets", "example", "approved-drugs.smi")).Skip(1);
         File.WriteAllLines(Path.Combine(Dir, "lib.smi"),
-            ["smiles\tname", .. drugs, .. Series.Select((s, i) => $"{s}\tbenzamide-{i}"), "C1CC(\tbroken-ring"]);
+            library ?? ["smiles\tname", .. drugs, .. Series.Select((s, i) => $"{s}\tbenzamide-{i}"), "C1CC(\tbroken-ring"]);
         File.WriteAllLines(Path.Combine(Dir, "ref.smi"), ["CC(=O)Oc1ccccc1C(=O)O aspirin", "O=C(NCc1ccccc1)c1ccccc1 benzamide-parent"]);
         var wfPath = Path.Combine(Dir, "wf.yaml");
         File.WriteAllText(wfPath, workflow);

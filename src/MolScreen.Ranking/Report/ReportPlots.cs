@@ -16,6 +16,8 @@ public static class ReportPlots
         // residues) gets a unit-wide range around it.
         double lo = all.Count > 0 ? all.Min() : 0, hi = all.Count > 0 ? all.Max() : 1;
         if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
+        // ScottPlot's bins are half-open: a value equal to the upper edge would index one past the last bin.
+        hi += (hi - lo) * 1e-6;
         var hist = ScottPlot.Statistics.Histogram.WithBinCount(bins, lo, hi);
         hist.AddRange(all);
         var bars = plot.Add.Histogram(hist);
