@@ -12,8 +12,9 @@ namespace MolScreen.Bench;
 /// <summary>One docked ligand of the enrichment set.</summary>
 public sealed record EnrichmentLigand(string Name, bool Active, float Score);
 
-/// <summary>Actives against decoys: how many of each, their median rank by docking score (1 = best) and ROC AUC.</summary>
-public sealed record EnrichmentResult(IReadOnlyList<EnrichmentLigand> Ligands, int Failed, double MedianActiveRank, double MedianDecoyRank, double RocAuc, double Seconds);
+/// <summary>Actives against decoys: how many of each, their median rank by docking score (1 = best), ROC AUC and the
+/// enrichment factor in the top 1% (at least one compound: on a small slice this is the hit rate of the best-scored one).</summary>
+public sealed record EnrichmentResult(IReadOnlyList<EnrichmentLigand> Ligands, int Failed, double MedianActiveRank, double MedianDecoyRank, double RocAuc, double Ef1, double Seconds);
 
 /// <summary>
 /// Ranking sanity on DUD-E target `def` (peptide deformylase) as Uni-Dock ships it (shared/data/unidock-examples/def-dude:
@@ -42,6 +43,54 @@ public static class DudeEnrichment
             }
             catch (Docking.DockingException) { }
         });
+        return Summarize(results, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The same slice, box and receptor through AutoDock Vina 1.2.3 (Debian `vina`, one process per ligand, --cpu 1,
+    /// <paramref name="parallel"/> processes at a time), for the side-by-side enrichment. Peers run only in tests and benchmarks.
+    /// </summary>
+    public static EnrichmentResult RunVina(string sharedData, int actives, int decoys, int exhaustiveness, long seed, int parallel = 1)
+    {
+        string dir = Path.Combine(sharedData, "unidock-examples", "def-dude");
+        var box = Box(Path.Combine(dir, "config_def.json"));
+        var ligands = Slice(Path.Combine(dir, "def_unique_charged.tar.gz"), actives, decoys);
+        var work = Directory.CreateTempSubdirectory("molscreen-dude-vina-");
+        var sw = Stopwatch.StartNew();
+        var results = new EnrichmentLigand?[ligands.Count];
+        try
+        {
+            Parallel.For(0, ligands.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) }, i =>
+            {
+                var (name, active, lines) = ligands[i];
+                string lig = Path.Combine(work.FullName, name + ".pdbqt"), output = Path.Combine(work.FullName, name + "_out.pdbqt");
+                File.WriteAllLines(lig, lines);
+                var psi = new ProcessStartInfo("vina") { RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (var a in new[] { "--receptor", Path.Combine(dir, "def_receptor.pdbqt"), "--ligand", lig,
+                             "--center_x", F(box.CenterX), "--center_y", F(box.CenterY), "--center_z", F(box.CenterZ),
+                             "--size_x", F(box.SizeX), "--size_y", F(box.SizeY), "--size_z", F(box.SizeZ),
+                             "--exhaustiveness", exhaustiveness.ToString(), "--seed", seed.ToString(), "--cpu", "1", "--num_modes", "1", "--out", output })
+                    psi.ArgumentList.Add(a);
+                using var p = Process.Start(psi)!;
+                var stderr = p.StandardError.ReadToEndAsync();
+                p.StandardOutput.ReadToEnd();
+                p.WaitForExit();
+                stderr.Wait();
+                if (p.ExitCode != 0 || !File.Exists(output)) return;
+                var remark = File.ReadLines(output).FirstOrDefault(l => l.StartsWith("REMARK VINA RESULT:"));
+                if (remark != null && float.TryParse(remark[19..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0],
+                        System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score))
+                    results[i] = new EnrichmentLigand(name, active, score);
+            });
+        }
+        finally { work.Delete(true); }
+        return Summarize(results, sw.Elapsed.TotalSeconds);
+    }
+
+    static string F(float v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    static EnrichmentResult Summarize(EnrichmentLigand?[] results, double seconds)
+    {
         var docked = results.OfType<EnrichmentLigand>().ToList();
         int failed = results.Length - docked.Count;
         var ranked = docked.OrderBy(l => l.Score).ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
@@ -50,7 +99,16 @@ public static class DudeEnrichment
             var ranks = ranked.Select((l, i) => (l, rank: i + 1)).Where(x => x.l.Active == active).Select(x => (double)x.rank).ToList();
             return ranks.Count == 0 ? double.NaN : ranks.Count % 2 == 1 ? ranks[ranks.Count / 2] : (ranks[ranks.Count / 2 - 1] + ranks[ranks.Count / 2]) / 2;
         }
-        return new EnrichmentResult(ranked, failed, Median(true), Median(false), Auc(ranked), sw.Elapsed.TotalSeconds);
+        return new EnrichmentResult(ranked, failed, Median(true), Median(false), Auc(ranked), EnrichmentFactor(ranked, 0.01), seconds);
+    }
+
+    /// <summary>Active rate among the best ⌈fraction·N⌉ (at least one) over the active rate of all: 1 is random.</summary>
+    static double EnrichmentFactor(IReadOnlyList<EnrichmentLigand> ranked, double fraction)
+    {
+        int actives = ranked.Count(l => l.Active);
+        if (ranked.Count == 0 || actives == 0) return double.NaN;
+        int top = Math.Max(1, (int)Math.Ceiling(fraction * ranked.Count));
+        return ranked.Take(top).Count(l => l.Active) / (double)top / (actives / (double)ranked.Count);
     }
 
     /// <summary>P(active scores better than decoy), ties counted half (Mann–Whitney U / n₁n₀).</summary>

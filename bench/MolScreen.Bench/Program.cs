@@ -16,7 +16,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
-          dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--shared DIR]
+          dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--vina | --vina-only] [--shared DIR]
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
         """);
     return args.Length == 0 ? 2 : 0;
@@ -118,10 +118,17 @@ switch (args[0])
             MaxThreads = 1,
         };
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
-        var dude = DudeEnrichment.Run(dudeShared, int.Parse(Arg("--actives", "102")), int.Parse(Arg("--decoys", "400")), dudeOptions,
+        var dude = args.Contains("--vina-only") ? null : DudeEnrichment.Run(dudeShared, int.Parse(Arg("--actives", "102")), int.Parse(Arg("--decoys", "400")), dudeOptions,
             int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
-        Console.WriteLine($"DUD-E def, {dudeOptions.Mode} exhaustiveness {dudeOptions.Exhaustiveness} seed {dudeOptions.Seed}: {dude.Ligands.Count(l => l.Active)} actives + {dude.Ligands.Count(l => !l.Active)} decoys docked, {dude.Failed} failed, {dude.Seconds:F0} s");
-        Console.WriteLine($"median rank by dock score: actives {dude.MedianActiveRank:F1}, decoys {dude.MedianDecoyRank:F1}; ROC AUC {dude.RocAuc:F3}");
+        if (dude != null) Console.WriteLine($"DUD-E def, {dudeOptions.Mode} exhaustiveness {dudeOptions.Exhaustiveness} seed {dudeOptions.Seed}: {dude.Ligands.Count(l => l.Active)} actives + {dude.Ligands.Count(l => !l.Active)} decoys docked, {dude.Failed} failed, {dude.Seconds:F0} s");
+        if (dude != null) Console.WriteLine($"median rank by dock score: actives {dude.MedianActiveRank:F1}, decoys {dude.MedianDecoyRank:F1}; ROC AUC {dude.RocAuc:F3}; EF1% {dude.Ef1:F2}");
+        if (args.Contains("--vina") || args.Contains("--vina-only"))
+        {
+            var vina = DudeEnrichment.RunVina(dudeShared, int.Parse(Arg("--actives", "102")), int.Parse(Arg("--decoys", "400")), dudeOptions.Exhaustiveness,
+                dudeOptions.Seed, int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
+            Console.WriteLine($"vina 1.2.3, exhaustiveness {dudeOptions.Exhaustiveness} seed {dudeOptions.Seed}: {vina.Ligands.Count} docked, {vina.Failed} failed, {vina.Seconds:F0} s; " +
+                $"median rank actives {vina.MedianActiveRank:F1}, decoys {vina.MedianDecoyRank:F1}; ROC AUC {vina.RocAuc:F3}; EF1% {vina.Ef1:F2}; time ours/vina {(dude?.Seconds / vina.Seconds)?.ToString("F2") ?? "-"}");
+        }
         return 0;
     case "predict-throughput":
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
