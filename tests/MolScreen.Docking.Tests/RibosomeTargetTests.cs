@@ -1,0 +1,172 @@
+using System.Globalization;
+using MolScreen.Core.IO;
+using MolScreen.Core.Shards;
+using MolScreen.Core.Stages;
+using MolScreen.Core.Structures;
+using MolScreen.Docking.Grid;
+using MolScreen.Docking.Stage;
+using MolScreen.Docking.Target;
+using MolScreen.Interactions.Interface;
+using Parquet.Schema;
+using Xunit.Abstractions;
+
+namespace MolScreen.Docking.Tests;
+
+/// <summary>Skips when datasets/fetch-rna-targets.sh has not fetched 6zu5.cif (build.sh and test.sh run it).</summary>
+public sealed class SixZu5FactAttribute : FactAttribute
+{
+    public SixZu5FactAttribute()
+    {
+        if (!File.Exists(SixZu5.Cif)) Skip = "datasets/targets/6zu5.cif not fetched (run datasets/fetch-rna-targets.sh)";
+    }
+}
+
+/// <summary>
+/// The eS8 cut of the 6ZU5 ribosome (author chain SI0, 169 modelled residues, 76 of them within 4.5 Å of rRNA), made once
+/// per test run with the same code as `molscreen target cut --protein SI0 --rna-within 10`.
+/// </summary>
+public static class SixZu5
+{
+    public static string Cif => Path.Combine(SharedData.RepoRoot(), "datasets", "targets", "6zu5.cif");
+    static readonly Lazy<string> CutDir = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"molscreen-6zu5-eS8-{Environment.ProcessId}");
+        ComplexCut.Cut(StructureReader.Read(Cif), "SI0", 10).Write(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(dir, true); } catch (IOException) { } };
+        return dir;
+    });
+    public static string Protein => Path.Combine(CutDir.Value, "protein.pdb");
+    public static string Complex => Path.Combine(CutDir.Value, "complex.pdb");
+    /// <summary>The longest contiguous rRNA stretch next to eS8: the RNA partner given as a sequence.</summary>
+    public static string RnaSequence => File.ReadAllLines(Path.Combine(CutDir.Value, "rna.fasta")).Where(l => !l.StartsWith('>')).MaxBy(l => l.Length)!;
+}
+
+/// <summary>Predicted vs geometric RNA-interface pockets on a real ribosomal protein, and the dock stage on the predicted one.</summary>
+public sealed class RibosomeTargetTests(ITestOutputHelper log)
+{
+    static readonly DockStage Stage = new();
+
+    static StageParameters Params(params (string Key, object? Value)[] values) =>
+        StageParameters.Defaults(Stage.Parameters).With(values.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value)));
+
+    static (float X, float Y, float Z) Centre(GridBox b) => (b.CenterX, b.CenterY, b.CenterZ);
+    static double Distance((float X, float Y, float Z) a, (float X, float Y, float Z) b) =>
+        Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y) + (a.Z - b.Z) * (a.Z - b.Z));
+
+    [SixZu5Fact]
+    public void Geometric_interface_from_the_whole_mmcif_equals_the_one_from_the_cut()
+    {
+        var fromCut = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("rna_complex", SixZu5.Complex))));
+        var fromCif = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("rna_complex", SixZu5.Cif))));
+        // 76 = the residues python/scipy found within 4.5 Å of any rRNA heavy atom of the whole file (see docs/workflow.md)
+        Assert.Equal(76, fromCif.Interface!.Residues.Count);
+        Assert.Equal(fromCif.Interface.Residues.Select(r => r.Label), fromCut.Interface!.Residues.Select(r => r.Label));
+        Assert.Equal(fromCif.Box, fromCut.Box);
+    }
+
+    [SixZu5Fact]
+    public void Predicted_pocket_lies_on_the_real_rRNA_interface()
+    {
+        var geometric = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("rna_complex", SixZu5.Complex))));
+        var predicted = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("rna_sequence", SixZu5.RnaSequence))));
+        Assert.Equal("predicted", predicted.Interface!.Source);
+        var truth = geometric.Interface!.Residues.Select(r => r.Label).ToHashSet();
+        var chosen = predicted.Interface.Residues.Select(r => r.Label).ToList();
+        int protein = StructureReader.Read(SixZu5.Protein).OfKind(ResidueKind.Protein).Count();
+        double baseRate = (double)truth.Count / protein, precision = (double)chosen.Count(truth.Contains) / chosen.Count, recall = (double)chosen.Count(truth.Contains) / truth.Count;
+        double boxShift = Distance(Centre(predicted.Box), Centre(geometric.Box));
+        log.WriteLine($"eS8: {protein} residues, {truth.Count} geometric interface (base rate {baseRate:F2}); predicted {chosen.Count}: precision {precision:F2}, recall {recall:F2}; whole-interface box centres {boxShift:F1} Å apart");
+        // A random pick of residues would have precision = base rate (0.45): the model must do clearly better.
+        Assert.InRange(precision, baseRate + 0.2, 1);
+        Assert.InRange(recall, 0.6, 1);
+        Assert.InRange(boxShift, 0, 5);
+
+        var patch = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("rna_sequence", SixZu5.RnaSequence), ("interface_patch", 10.0))));
+        var patchLabels = patch.Interface!.Residues.Select(r => r.Label).ToList();
+        double patchPrecision = (double)patchLabels.Count(truth.Contains) / patchLabels.Count;
+        double nearestTrue = geometric.Interface.Residues.SelectMany(r => r.X.Select((x, i) => Distance(Centre(patch.Box), (x, r.Y[i], r.Z[i])))).Min();
+        log.WriteLine($"patch (10 Å): {patchLabels.Count} residues, {patchPrecision:F2} on the geometric interface; box {patch.Box.SizeX:F0}×{patch.Box.SizeY:F0}×{patch.Box.SizeZ:F0} Å, centre {nearestTrue:F1} Å from the nearest interface atom");
+        Assert.InRange(patchPrecision, 0.8, 1);
+        Assert.InRange(nearestTrue, 0, 6);
+        Assert.True(patch.Box.SizeX * patch.Box.SizeY * patch.Box.SizeZ < 0.5 * predicted.Box.SizeX * predicted.Box.SizeY * predicted.Box.SizeZ, "the patch box is not smaller than the whole-interface box");
+        // the patch keeps the model's probabilities: they differ, so occupancy weighting is observable on this target
+        Assert.True(patch.Interface.Residues.Max(r => r.Probability) - patch.Interface.Residues.Min(r => r.Probability) > 0.1);
+    }
+
+    [SixZu5Fact]
+    public async Task Dock_stage_docks_into_the_predicted_patch_with_probability_weighted_occupancy()
+    {
+        var dir = Directory.CreateTempSubdirectory("dock6zu5").FullName;
+        try
+        {
+            var p = Params(("receptor", SixZu5.Protein), ("rna_sequence", SixZu5.RnaSequence), ("interface_patch", 10.0), ("padding", 4.0),
+                ("mode", "fast"), ("exhaustiveness", 2L), ("num_poses", 1L));
+            var input = Path.Combine(dir, "prepare.parquet");
+            var schema = new ParquetSchema(new DataField("id", typeof(string), false), new DataField("pdbqt", typeof(string), true));
+            // an alkane and a rigid hexitol-like polyol: the RNA-binding face is polar and Arg/Lys-rich, so acceptors go there
+            string?[] ids = ["chain6", "polyol6", "polyol8"];
+            string?[] ligands = [string.Join("\n", SyntheticInputs.ChainLigand(6)), Polyol(6), Polyol(8)];
+            await using (var w = await TableWriter.CreateAsync(input, schema))
+            {
+                await w.WriteRowGroupAsync([new(schema.DataFields[0], ids), new(schema.DataFields[1], ligands)]);
+                await w.CommitAsync();
+            }
+            var rejects = new RejectSink();
+            var result = await Stage.RunShardAsync(new ShardContext("dock", 0, 1, p, 42, rejects, CancellationToken.None), input, Path.Combine(dir, "dock.parquet"));
+            Assert.Equal((3L, 3L), (result.RecordsIn, result.RecordsOut));
+
+            var target = TargetBuilder.Build(TargetDefinition.From(p));
+            var site = target.Interface!.Residues;
+            await using var r = await TableReader.OpenAsync(Path.Combine(dir, "dock.parquet"));
+            var cols = await r.ReadRowGroupAsync(0, "id", "interface_occupancy", "interface_contacts", "pose_sdf");
+            int partial = 0;
+            for (int row = 0; row < ids.Length; row++)
+            {
+                double reported = ((double?[])cols[1].Values)[row]!.Value;
+                var contacts = ((string?[])cols[2].Values)[row]!.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                var atoms = SdfAtoms(((string?[])cols[3].Values)[row]!);
+                Assert.All(atoms, a => Assert.True(target.Box.Contains(a.X, a.Y, a.Z), $"pose atom {a} outside the predicted pocket"));
+                // Independent recount: residues with a heavy atom within 4 Å of the pose, weighted by predicted probability.
+                bool Hit(InterfaceSiteResidue s) => Enumerable.Range(0, s.X.Length).Any(i => atoms.Any(a => Distance((s.X[i], s.Y[i], s.Z[i]), a) <= InterfaceOccupancy.ContactCutoff));
+                var hit = site.Where(Hit).ToList();
+                double weighted = hit.Sum(s => s.Probability) / site.Sum(s => s.Probability), unweighted = (double)hit.Count / site.Count;
+                log.WriteLine($"{((string?[])cols[0].Values)[row]}: contacts {hit.Count} of {site.Count} patch residues: occupancy {reported:F3} (probability-weighted {weighted:F3}, unweighted {unweighted:F3})");
+                Assert.Equal(hit.Select(s => s.Label), contacts);
+                Assert.Equal(weighted, reported, 4); // pose coordinates come back through SDF's 4 decimals
+                if (hit.Count > 0 && hit.Count < site.Count && Math.Abs(unweighted - reported) > 1e-3) partial++;
+            }
+            // at least one pose touches part of the patch, where weighting by probability changes the figure
+            Assert.True(partial > 0, "no pose touched part of the patch: the weighting was not exercised");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>A rigid zig-zag of n carbons, each carrying an acceptor oxygen (OA) on its outer side: one PDBQT ROOT, no torsions.</summary>
+    static string Polyol(int n)
+    {
+        var lines = new List<string> { "ROOT" };
+        int serial = 0;
+        string Atom(string name, float x, float y, string type) => string.Create(CultureInfo.InvariantCulture,
+            $"ATOM  {++serial,5} {name,-4} LIG L   1    {x,8:F3}{y,8:F3}{0f,8:F3}  1.00  0.00     0.000 {type,-2}");
+        for (int i = 0; i < n; i++)
+        {
+            float y = i % 2 == 0 ? 0f : 0.85f;
+            lines.Add(Atom($"C{i + 1}", 1.25f * i, y, "C"));
+            lines.Add(Atom($"O{i + 1}", 1.25f * i, i % 2 == 0 ? y - 1.43f : y + 1.43f, "OA"));
+        }
+        lines.Add("ENDROOT");
+        lines.Add("TORSDOF 0");
+        return string.Join("\n", lines);
+    }
+
+    static List<(float X, float Y, float Z)> SdfAtoms(string sdf)
+    {
+        var lines = sdf.Split('\n');
+        int n = int.Parse(lines[3][..3].Trim(), CultureInfo.InvariantCulture);
+        return lines.Skip(4).Take(n).Select(l =>
+        {
+            var f = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (float.Parse(f[0], CultureInfo.InvariantCulture), float.Parse(f[1], CultureInfo.InvariantCulture), float.Parse(f[2], CultureInfo.InvariantCulture));
+        }).ToList();
+    }
+}
