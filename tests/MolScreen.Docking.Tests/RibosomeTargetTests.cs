@@ -170,3 +170,67 @@ public sealed class RibosomeTargetTests(ITestOutputHelper log)
         }).ToList();
     }
 }
+
+/// <summary>mmCIF targets: the λN–boxB complex written as mmCIF (three-letter chain ids) must give the PDB target.</summary>
+public sealed class MmcifTargetTests
+{
+    static StageParameters Params(params (string Key, object? Value)[] values) =>
+        StageParameters.Defaults(new DockStage().Parameters).With(values.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value)));
+
+    /// <summary>An atom_site loop for the structure, chain ids replaced (mmCIF allows longer ones than PDB).</summary>
+    static string ToMmcif(MacromolecularStructure s, IReadOnlyDictionary<string, string> chains)
+    {
+        var b = new System.Text.StringBuilder("data_TEST\nloop_\n");
+        foreach (var tag in new[] { "group_PDB", "id", "type_symbol", "label_atom_id", "label_alt_id", "label_comp_id", "label_seq_id", "Cartn_x", "Cartn_y", "Cartn_z", "auth_seq_id", "auth_asym_id", "pdbx_PDB_model_num" })
+            b.Append("_atom_site.").Append(tag).Append('\n');
+        int id = 0;
+        foreach (var r in s.Residues)
+            foreach (var a in r.Atoms)
+                b.Append(string.Create(CultureInfo.InvariantCulture,
+                    $"ATOM {++id} {a.Element} \"{a.Name}\" . {r.Name} . {a.X:F3} {a.Y:F3} {a.Z:F3} {r.Number} {chains[r.ChainId]} 1\n"));
+        return b.ToString();
+    }
+
+    [LambdaNFact]
+    public void Mmcif_receptor_and_complex_give_the_pdb_target()
+    {
+        var dir = Directory.CreateTempSubdirectory("cif-target").FullName;
+        try
+        {
+            var cif = Path.Combine(dir, "complex.cif");
+            File.WriteAllText(cif, ToMmcif(PdbReader.Read(LambdaN.Complex), new Dictionary<string, string> { ["A"] = "PEP", ["B"] = "RNA" }));
+            var pdb = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", LambdaN.Protein), ("rna_complex", LambdaN.Complex))));
+            var fromCif = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", cif), ("rna_complex", cif))));
+            Assert.Equal(pdb.Receptor.Count, fromCif.Receptor.Count);
+            Assert.Equal(pdb.Box, fromCif.Box);
+            Assert.Equal(pdb.Interface!.Residues.Select(r => r.Label), fromCif.Interface!.Residues.Select(r => r.Label));
+            Assert.Contains(fromCif.Notes, n => n.Contains("PEP→A"));
+            Assert.Contains(fromCif.Notes, n => n.Contains("RNA/DNA residues removed"));
+            // the mmCIF complex as the interface source of the PDB receptor
+            var mixed = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", LambdaN.Protein), ("rna_complex", cif))));
+            Assert.Equal(pdb.Box, mixed.Box);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [LambdaNFact]
+    public void A_complex_in_another_frame_is_a_clear_error()
+    {
+        var dir = Directory.CreateTempSubdirectory("cif-frame").FullName;
+        try
+        {
+            var moved = Path.Combine(dir, "moved.pdb");
+            var s = PdbReader.Read(LambdaN.Complex);
+            var shifted = s.Residues.Select(r => r with { Atoms = r.Atoms.Select(a => a with { X = a.X + 100 }).ToList() }).ToList();
+            PdbWriter.Write(moved, shifted, PdbWriter.ChainMap(s.ChainIds));
+            var e = Assert.Throws<DockingException>(() => TargetBuilder.Build(TargetDefinition.From(Params(("receptor", LambdaN.Protein), ("rna_complex", moved)))));
+            Assert.Contains("same frame", e.Message);
+            var bad = Path.Combine(dir, "bad.cif");
+            File.WriteAllText(bad, "data_X\nloop_\n_atom_site.id\n_atom_site.Cartn_x\n1 2.0\n");
+            e = Assert.Throws<DockingException>(() => TargetBuilder.Build(TargetDefinition.From(Params(("receptor", bad), ("rna_sequence", "GGCC")))));
+            Assert.Contains("bad.cif:2:", e.Message);
+            Assert.Contains("no Cartn_y", e.Message);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
