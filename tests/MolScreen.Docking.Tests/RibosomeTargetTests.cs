@@ -234,3 +234,20 @@ public sealed class MmcifTargetTests
         finally { Directory.Delete(dir, true); }
     }
 }
+
+public sealed class InterfacePatchTests
+{
+    static InterfaceSiteResidue At(string label, double p, float x) => new(label, p, [x, x + 1], [0f, 0f], [0f, 0f]);
+
+    [Fact]
+    public void Patch_is_where_the_interface_probability_is_densest_not_where_residues_are_most_numerous()
+    {
+        // three low-probability residues around x = 0, two confident ones around x = 50
+        var site = new InterfaceSite("predicted", [At("K1", 0.3, 0), At("K2", 0.3, 3), At("K3", 0.3, 6), At("R9", 0.9, 50), At("R10", 0.8, 54)]);
+        Assert.Equal(["R9", "R10"], InterfacePatch.Of(site, 8).Residues.Select(r => r.Label));
+        // on a geometric interface (p = 1 each) the numerous side wins
+        var geometric = new InterfaceSite("geometric", site.Residues.Select(r => r with { Probability = 1 }).ToList());
+        Assert.Equal(["K1", "K2", "K3"], InterfacePatch.Of(geometric, 8).Residues.Select(r => r.Label));
+        Assert.Same(site, InterfacePatch.Of(site, 0));
+    }
+}
