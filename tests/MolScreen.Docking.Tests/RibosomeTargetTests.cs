@@ -65,6 +65,19 @@ public sealed class RibosomeTargetTests(ITestOutputHelper log)
     }
 
     [SixZu5Fact]
+    public void One_chain_of_the_whole_mmcif_as_receptor_equals_the_cut()
+    {
+        var cut = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("rna_complex", SixZu5.Complex))));
+        var whole = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Cif), ("receptor_chains", new[] { "SI0" }), ("rna_complex", SixZu5.Cif))));
+        Assert.Equal(cut.Receptor.Count, whole.Receptor.Count);
+        Assert.Equal(cut.Box, whole.Box);
+        Assert.Equal(cut.Interface!.Residues.Select(r => r.Label), whole.Interface!.Residues.Select(r => r.Label));
+        Assert.Contains(whole.Notes, n => n.Contains("SI0→A"));
+        var e = Assert.Throws<DockingException>(() => TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("receptor_chains", new[] { "Q" }), ("rna_complex", SixZu5.Complex)))));
+        Assert.Contains("no chain Q (receptor_chains); its chains: A", e.Message);
+    }
+
+    [SixZu5Fact]
     public void Predicted_pocket_lies_on_the_real_rRNA_interface()
     {
         var geometric = TargetBuilder.Build(TargetDefinition.From(Params(("receptor", SixZu5.Protein), ("rna_complex", SixZu5.Complex))));

@@ -16,7 +16,7 @@ public static class TargetBuilder
     public static DockTarget Build(TargetDefinition d)
     {
         var notes = new List<string>();
-        var (receptorLines, proteinOnly, removed) = WithoutNucleicAcids(d.Receptor, notes);
+        var (receptorLines, proteinOnly, removed) = WithoutNucleicAcids(d.Receptor, d.ReceptorChains, notes);
         if (removed > 0) notes.Add($"receptor: {removed} RNA/DNA residues removed before docking");
         bool pdbqt = d.Receptor.EndsWith(".pdbqt", StringComparison.OrdinalIgnoreCase);
         var receptor = ReceptorReader.Parse(receptorLines, Path.GetFileNameWithoutExtension(d.Receptor), pdbqt, new ReceptorOptions());
@@ -93,35 +93,45 @@ public static class TargetBuilder
     /// The receptor as PDB-format lines without RNA/DNA residues, its protein as a structure, and how many residues went.
     /// An mmCIF receptor is written out as PDB lines (chains renamed when their ids are longer than PDB's one column).
     /// </summary>
-    static (List<string> Lines, MacromolecularStructure Protein, int Removed) WithoutNucleicAcids(string path, List<string> notes)
+    static (List<string> Lines, MacromolecularStructure Protein, int Removed) WithoutNucleicAcids(string path, IReadOnlyList<string> chains, List<string> notes)
     {
         if (!File.Exists(path)) throw new DockingException($"receptor {path}: file not found");
+        bool Kept(string chain) => chains.Count == 0 || chains.Contains(chain);
         List<string> kept;
         MacromolecularStructure structure;
         int removed;
         if (StructureReader.IsMmcif(path))
         {
-            structure = Read(path);
+            structure = OnlyChains(Read(path), chains, path);
             var residues = structure.Residues.Where(r => r.Kind is not (ResidueKind.Rna or ResidueKind.Dna)).ToList();
             removed = structure.Residues.Count - residues.Count;
-            var chains = PdbWriter.ChainMap(residues.Select(r => r.ChainId));
-            if (chains.Any(kv => kv.Key != kv.Value.ToString()))
-                notes.Add($"receptor: mmCIF chains renamed for PDB columns: {string.Join(", ", chains.Select(kv => $"{kv.Key}→{kv.Value}"))}");
-            try { kept = PdbWriter.Lines(residues, chains).ToList(); }
+            var map = PdbWriter.ChainMap(residues.Select(r => r.ChainId));
+            if (map.Any(kv => kv.Key != kv.Value.ToString()))
+                notes.Add($"receptor: mmCIF chains renamed for PDB columns: {string.Join(", ", map.Select(kv => $"{kv.Key}→{kv.Value}"))}");
+            try { kept = PdbWriter.Lines(residues, map).ToList(); }
             catch (ArgumentException e) { throw new DockingException($"receptor {path}: {e.Message}"); }
         }
         else
         {
             var lines = File.ReadAllLines(path).ToList();
-            structure = Read(path, lines);
+            structure = OnlyChains(Read(path, lines), chains, path);
             var nucleic = structure.Residues.Where(r => r.Kind is ResidueKind.Rna or ResidueKind.Dna)
                 .Select(r => (r.ChainId, r.Number, r.InsertionCode)).ToHashSet();
-            kept = nucleic.Count == 0 ? lines : lines.Where(l => !IsCoordinate(l) || !nucleic.Contains(Key(l))).ToList();
+            kept = lines.Where(l => !IsCoordinate(l) || (Kept(Key(l).Item1) && !nucleic.Contains(Key(l)))).ToList();
             removed = nucleic.Count;
         }
         var protein = new MacromolecularStructure(structure.Name, structure.Residues.Where(r => r.Kind == ResidueKind.Protein).ToList());
         if (protein.Residues.Count == 0) throw new DockingException($"{path}: no protein residues in the receptor");
         return (kept, protein, removed);
+    }
+
+    static MacromolecularStructure OnlyChains(MacromolecularStructure s, IReadOnlyList<string> chains, string path)
+    {
+        if (chains.Count == 0) return s;
+        var missing = chains.Where(c => !s.ChainIds.Contains(c)).ToList();
+        if (missing.Count > 0)
+            throw new DockingException($"receptor {path}: no chain {string.Join(", ", missing)} (receptor_chains); its chains: {string.Join(" ", s.ChainIds)}");
+        return new MacromolecularStructure(s.Name, s.Residues.Where(r => chains.Contains(r.ChainId)).ToList());
     }
 
     static bool IsCoordinate(string l) => l.StartsWith("ATOM", StringComparison.Ordinal) || l.StartsWith("HETATM", StringComparison.Ordinal);

@@ -14,6 +14,7 @@ public enum PocketSource { Box, Ligand, Residues, RnaInterface }
 public sealed record TargetDefinition
 {
     public required string Receptor { get; init; }
+    public IReadOnlyList<string> ReceptorChains { get; init; } = [];
     public string? RnaComplex { get; init; }
     public string? RnaSequence { get; init; }
     public PocketSource Pocket { get; init; }
@@ -31,6 +32,7 @@ public sealed record TargetDefinition
     public static IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("receptor", ParameterType.String, null, "Receptor structure (PDB, PDBQT or mmCIF .cif/.mmcif); RNA/DNA residues in it are removed before docking") { IsFile = true, InTarget = true },
+        new("receptor_chains", ParameterType.StringList, null, "Keep only these chains of the receptor file (e.g. [SI0] of a whole-ribosome mmCIF; author chain ids); default: every chain") { InTarget = true },
         new("rna_complex", ParameterType.String, null, "Protein–RNA complex (PDB or mmCIF) in the receptor's frame: the receptor residues within interface_cutoff of its RNA are the geometric interface (pocket: rna_interface)") { IsFile = true, InTarget = true },
         new("rna_sequence", ParameterType.String, null, "RNA partner's sequence: without rna_complex the interface is predicted by the default RNA-interface model") { InTarget = true },
         new("pocket", ParameterType.String, null, "Where the box comes from: box (center + size), ligand (reference_ligand), residues, rna_interface; default: inferred from what is given")
@@ -63,6 +65,7 @@ public sealed record TargetDefinition
         var d = new TargetDefinition
         {
             Receptor = receptor,
+            ReceptorChains = p.GetStrings("receptor_chains"),
             RnaComplex = p.GetString("rna_complex"),
             RnaSequence = p.GetString("rna_sequence"),
             Center = Triple("center"),
@@ -106,7 +109,7 @@ public sealed record TargetDefinition
 
     /// <summary>Identifies the built target: the definition and the contents of every file it reads.</summary>
     public string Hash() => ContentHash.OfParts(
-        Receptor, ContentHash.OfFile(Receptor), RnaComplex ?? "", RnaComplex != null ? ContentHash.OfFile(RnaComplex) : "", RnaSequence ?? "",
+        Receptor, ContentHash.OfFile(Receptor), string.Join(",", ReceptorChains), RnaComplex ?? "", RnaComplex != null ? ContentHash.OfFile(RnaComplex) : "", RnaSequence ?? "",
         Pocket.ToString(), string.Join(",", Center ?? []), string.Join(",", Size ?? []), ReferenceLigand ?? "",
         ReferenceLigand != null ? ContentHash.OfFile(ReferenceLigand) : "", string.Join(",", Residues),
         Padding.ToString("R", CultureInfo.InvariantCulture), MinSize.ToString("R", CultureInfo.InvariantCulture),
