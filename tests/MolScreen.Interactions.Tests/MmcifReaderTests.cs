@@ -184,6 +184,8 @@ public class MmcifReaderTests
         Assert.Equal(123, byChain["L70"].Count);
         Assert.All(byChain["L50"].Where(r => r.Name is "A" or "C" or "G" or "U"), r => Assert.Equal(ResidueKind.Rna, r.Kind));
         Assert.StartsWith("SKVIRRLRLLKPHHRPKAMWKVGETRIPVV", s.Sequences(ResidueKind.Protein)["LA0"]);
+        // the one AMP is a ligand although its ribose would pass the RNA backbone test (gemmi agrees: not RNA)
+        Assert.Equal(ResidueKind.Other, Assert.Single(s.Residues, r => r.Name == "AMP").Kind);
         var first = s.Residues[0].Atoms[0];
         Assert.Equal(("P", "L50", 4, 245.052, 266.439, 246.766), (first.Name, first.ChainId, first.ResidueNumber, first.X, first.Y, first.Z));
     }
