@@ -10,6 +10,7 @@ packages=(
   autodock-vina     # docking peer (score/redock agreement tests, `bench dock`) and PDBQT interop check (never used by the product)
   python3-rdkit     # the oracle our chemistry is validated against in tests (never used by the product)
   python3-sklearn   # the RandomForest baseline the property predictors are compared with (bench/peers, never the product)
+  python3-gemmi     # mmCIF reading and RNA-interface peer (`bench mmcif`, bench/peers/gemmi_mmcif.py; never the product)
   g++ pkg-config    # builds the OpenBabel shim
   slurm-wlm munge   # `molscreen submit --scheduler slurm` is tested against a real throw-away cluster
   python3           # tests/slurm/cluster.sh picks free ports with it

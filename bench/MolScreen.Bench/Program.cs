@@ -18,6 +18,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
           dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--vina | --vina-only] [--shared DIR]
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
+          mmcif [--cif datasets/targets/6zu5.cif] [--repeats 3]
+          ribosome-interface [--cif datasets/targets/6zu5.cif] [--chains LOO,LGG,...] [--models datasets/models]
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -87,6 +89,17 @@ switch (args[0])
         RpiCvBenchmark.PrintHeader();
         foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
             RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, foldSeed);
+        return 0;
+    case "mmcif":
+        var cifRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        MmcifBenchmark.Run(Arg("--cif", Path.Combine(cifRoot, "datasets", "targets", "6zu5.cif")), Path.Combine(cifRoot, "bench", "peers", "gemmi_mmcif.py"), int.Parse(Arg("--repeats", "3")));
+        return 0;
+    case "ribosome-interface":
+        var riRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        RibosomeInterfaceBenchmark.Run(Arg("--cif", Path.Combine(riRoot, "datasets", "targets", "6zu5.cif")), Arg("--models", Path.Combine(riRoot, "datasets", "models")),
+            Arg("--chains", "LOO,LGG,SX0,LEE,LA0,SAA,LR0,SI0,LDD,LBB").Split(','));
         return 0;
     case "rpi-interface":
         var ifRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));

@@ -15,6 +15,7 @@ root.Add(ValidateCommand.Create());
 root.Add(WorkerCommand.Create());
 root.Add(TrainCommand.Create());
 root.Add(RpiTrainCommand.Create());
+root.Add(TargetCommand.Create());
 // `molscreen dock` is the file-based docking command; the dock stage runs in workflows (`run`, `stage`) only.
 foreach (var c in DirectStageCommand.CreateAll(Stages.Catalog).Where(c => root.Subcommands.All(s => s.Name != c.Name))) root.Add(c);
 

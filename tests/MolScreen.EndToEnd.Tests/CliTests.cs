@@ -19,6 +19,7 @@ public class CliTests
     [InlineData("train")]
     [InlineData("rpi-train")]
     [InlineData("submit")]
+    [InlineData("target")]
     public void EveryCommandHasHelp(string command)
     {
         var r = CliProcess.Run(AppContext.BaseDirectory, command, "--help");

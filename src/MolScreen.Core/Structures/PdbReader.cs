@@ -27,7 +27,7 @@ public static class PdbReader
             atoms.Add(ParseAtom(line, hetero, source, lineNo));
         }
         if (atoms.Count == 0) throw new FormatException($"{source}: no ATOM/HETATM records");
-        return new MacromolecularStructure(name, Group(atoms));
+        return new MacromolecularStructure(name, ResidueGrouping.Group(atoms));
     }
 
     private static StructureAtom ParseAtom(string line, bool hetero, string source, int lineNo)
@@ -65,33 +65,5 @@ public static class PdbReader
             && letters[..2] is "FE" or "ZN" or "MG" or "MN" or "CL" or "BR" or "NA" or "CA" or "CU" or "CO" or "NI" or "SE")
             return letters[..2];
         return letters[..1];
-    }
-
-    private static List<StructureResidue> Group(List<StructureAtom> atoms)
-    {
-        var residues = new List<StructureResidue>();
-        int i = 0;
-        while (i < atoms.Count)
-        {
-            var first = atoms[i];
-            var members = new List<StructureAtom>();
-            char keptAlt = ' ';
-            int j = i;
-            for (; j < atoms.Count; j++)
-            {
-                var a = atoms[j];
-                if (a.ChainId != first.ChainId || a.ResidueNumber != first.ResidueNumber || a.InsertionCode != first.InsertionCode || a.ResidueName != first.ResidueName) break;
-                if (a.AltLoc != ' ')
-                {
-                    if (keptAlt == ' ') keptAlt = a.AltLoc;
-                    if (a.AltLoc != keptAlt) continue;
-                }
-                members.Add(a);
-            }
-            var kind = ResidueClassifier.Classify(first.ResidueName, members.Select(a => a.Name).ToHashSet());
-            residues.Add(new StructureResidue(first.ChainId, first.ResidueNumber, first.InsertionCode, first.ResidueName, kind, members));
-            i = j;
-        }
-        return residues;
     }
 }

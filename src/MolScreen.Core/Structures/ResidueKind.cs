@@ -30,6 +30,14 @@ public static class ResidueClassifier
         ["DA"] = 'A', ["DC"] = 'C', ["DG"] = 'G', ["DT"] = 'T', ["DU"] = 'U', ["DI"] = 'N',
     };
 
+    // Free nucleotides, nucleosides and nucleotide cofactors carry a ribose (C1', O2') and often a phosphate, so the
+    // backbone fallback would call them RNA; they are ligands, not chain residues (6ZU5's AMP is one).
+    private static readonly HashSet<string> NucleotideLigands =
+    [
+        "AMP", "ADP", "ATP", "GMP", "GDP", "GTP", "CMP", "CDP", "CTP", "UMP", "UDP", "UTP", "ADN", "GNP", "GCP", "GSP",
+        "ANP", "ACP", "APC", "5GP", "NAD", "NAI", "NAP", "NDP", "FAD", "SAM", "SAH", "COA", "A3P", "PAP", "C2E", "C5P",
+    ];
+
     public static ResidueKind Classify(string residueName, IReadOnlyCollection<string> atomNames)
     {
         var name = residueName.Trim().ToUpperInvariant();
@@ -37,6 +45,7 @@ public static class ResidueClassifier
         if (AminoAcids.ContainsKey(name)) return ResidueKind.Protein;
         if (Ribonucleotides.ContainsKey(name)) return ResidueKind.Rna;
         if (Deoxyribonucleotides.ContainsKey(name)) return ResidueKind.Dna;
+        if (NucleotideLigands.Contains(name)) return ResidueKind.Other;
         bool Has(string a) => atomNames.Contains(a);
         if (Has("C1'") && (Has("P") || Has("O5'") || Has("O3'")))
             return Has("O2'") ? ResidueKind.Rna : ResidueKind.Dna;

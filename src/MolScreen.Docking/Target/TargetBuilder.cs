@@ -16,12 +16,21 @@ public static class TargetBuilder
     public static DockTarget Build(TargetDefinition d)
     {
         var notes = new List<string>();
-        var (receptorLines, proteinOnly, removed) = WithoutNucleicAcids(d.Receptor);
+        var (receptorLines, proteinOnly, removed) = WithoutNucleicAcids(d.Receptor, d.ReceptorChains, notes);
         if (removed > 0) notes.Add($"receptor: {removed} RNA/DNA residues removed before docking");
         bool pdbqt = d.Receptor.EndsWith(".pdbqt", StringComparison.OrdinalIgnoreCase);
         var receptor = ReceptorReader.Parse(receptorLines, Path.GetFileNameWithoutExtension(d.Receptor), pdbqt, new ReceptorOptions());
         var site = Interface(d, proteinOnly);
-        if (site != null) notes.Add($"interface ({site.Source}): {string.Join(" ", site.Residues.Select(r => r.Label))}");
+        if (site != null)
+        {
+            notes.Add($"interface ({site.Source}): {string.Join(" ", site.Residues.Select(r => r.Label))}");
+            if (d.InterfacePatch > 0)
+            {
+                int whole = site.Residues.Count;
+                site = InterfacePatch.Of(site, d.InterfacePatch);
+                notes.Add($"interface patch ({d.InterfacePatch} Å): {site.Residues.Count} of {whole} residues: {string.Join(" ", site.Residues.Select(r => r.Label))}");
+            }
+        }
         var box = d.Pocket switch
         {
             PocketSource.Box => new GridBox(d.Center![0], d.Center[1], d.Center[2], d.Size![0], d.Size[1], d.Size[2]).Validate(),
@@ -50,8 +59,14 @@ public static class TargetBuilder
     {
         if (d.RnaComplex != null)
         {
-            var complex = Read(d.RnaComplex);
-            var contacts = RnaInterface.Compute(complex, d.InterfaceCutoff).Where(r => r.Contacts).Select(r => r.Residue).ToList();
+            // The receptor's own residues against the complex's RNA: a complex holding other proteins too (a whole
+            // ribosome) then adds no residue that is not in the receptor.
+            var rna = Read(d.RnaComplex).OfKind(ResidueKind.Rna).ToList();
+            if (rna.Count == 0) throw new DockingException($"{d.RnaComplex}: rna_complex has no RNA residues");
+            var pair = new MacromolecularStructure(protein.Name, [.. protein.Residues, .. rna]);
+            var contacts = RnaInterface.Compute(pair, d.InterfaceCutoff).Where(r => r.Contacts).Select(r => r.Residue).ToList();
+            if (contacts.Count == 0)
+                throw new DockingException($"target: no receptor residue lies within {d.InterfaceCutoff} Å of the RNA of {Path.GetFileName(d.RnaComplex)}; are the receptor and the complex in the same frame?");
             return new InterfaceSite("geometric", Site(contacts.Select(r => (r, 1.0)).ToList()));
         }
         if (d.RnaSequence == null) return null;
@@ -74,17 +89,49 @@ public static class TargetBuilder
         }).ToList();
     }
 
-    /// <summary>The receptor file's lines without RNA/DNA residues, its protein as a structure, and how many residues went.</summary>
-    static (List<string> Lines, MacromolecularStructure Protein, int Removed) WithoutNucleicAcids(string path)
+    /// <summary>
+    /// The receptor as PDB-format lines without RNA/DNA residues, its protein as a structure, and how many residues went.
+    /// An mmCIF receptor is written out as PDB lines (chains renamed when their ids are longer than PDB's one column).
+    /// </summary>
+    static (List<string> Lines, MacromolecularStructure Protein, int Removed) WithoutNucleicAcids(string path, IReadOnlyList<string> chains, List<string> notes)
     {
-        var lines = File.ReadAllLines(path).ToList();
-        var structure = Read(path, lines);
-        var nucleic = structure.Residues.Where(r => r.Kind is ResidueKind.Rna or ResidueKind.Dna)
-            .Select(r => (r.ChainId, r.Number, r.InsertionCode)).ToHashSet();
-        var kept = nucleic.Count == 0 ? lines : lines.Where(l => !IsCoordinate(l) || !nucleic.Contains(Key(l))).ToList();
+        if (!File.Exists(path)) throw new DockingException($"receptor {path}: file not found");
+        bool Kept(string chain) => chains.Count == 0 || chains.Contains(chain);
+        List<string> kept;
+        MacromolecularStructure structure;
+        int removed;
+        if (StructureReader.IsMmcif(path))
+        {
+            structure = OnlyChains(Read(path), chains, path);
+            var residues = structure.Residues.Where(r => r.Kind is not (ResidueKind.Rna or ResidueKind.Dna)).ToList();
+            removed = structure.Residues.Count - residues.Count;
+            var map = PdbWriter.ChainMap(residues.Select(r => r.ChainId));
+            if (map.Any(kv => kv.Key != kv.Value.ToString()))
+                notes.Add($"receptor: mmCIF chains renamed for PDB columns: {string.Join(", ", map.Select(kv => $"{kv.Key}→{kv.Value}"))}");
+            try { kept = PdbWriter.Lines(residues, map).ToList(); }
+            catch (ArgumentException e) { throw new DockingException($"receptor {path}: {e.Message}"); }
+        }
+        else
+        {
+            var lines = File.ReadAllLines(path).ToList();
+            structure = OnlyChains(Read(path, lines), chains, path);
+            var nucleic = structure.Residues.Where(r => r.Kind is ResidueKind.Rna or ResidueKind.Dna)
+                .Select(r => (r.ChainId, r.Number, r.InsertionCode)).ToHashSet();
+            kept = lines.Where(l => !IsCoordinate(l) || (Kept(Key(l).Item1) && !nucleic.Contains(Key(l)))).ToList();
+            removed = nucleic.Count;
+        }
         var protein = new MacromolecularStructure(structure.Name, structure.Residues.Where(r => r.Kind == ResidueKind.Protein).ToList());
         if (protein.Residues.Count == 0) throw new DockingException($"{path}: no protein residues in the receptor");
-        return (kept, protein, nucleic.Count);
+        return (kept, protein, removed);
+    }
+
+    static MacromolecularStructure OnlyChains(MacromolecularStructure s, IReadOnlyList<string> chains, string path)
+    {
+        if (chains.Count == 0) return s;
+        var missing = chains.Where(c => !s.ChainIds.Contains(c)).ToList();
+        if (missing.Count > 0)
+            throw new DockingException($"receptor {path}: no chain {string.Join(", ", missing)} (receptor_chains); its chains: {string.Join(" ", s.ChainIds)}");
+        return new MacromolecularStructure(s.Name, s.Residues.Where(r => chains.Contains(r.ChainId)).ToList());
     }
 
     static bool IsCoordinate(string l) => l.StartsWith("ATOM", StringComparison.Ordinal) || l.StartsWith("HETATM", StringComparison.Ordinal);
@@ -96,8 +143,12 @@ public static class TargetBuilder
 
     static MacromolecularStructure Read(string path, IEnumerable<string>? lines = null)
     {
-        try { return PdbReader.Parse(lines ?? File.ReadLines(path), Path.GetFileNameWithoutExtension(path), path); }
-        catch (FormatException e) { throw new DockingException(e.Message); }
+        try
+        {
+            if (lines == null) return StructureReader.Read(path);
+            return PdbReader.Parse(lines, Path.GetFileNameWithoutExtension(path), path);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException) { throw new DockingException(e.Message); }
     }
 
     /// <summary>The shipped RNA-interaction models: $MOLSCREEN_MODELS, or datasets/models above the binary.</summary>
