@@ -45,7 +45,7 @@ public sealed class GpuDockerTests(ITestOutputHelper log)
             for (int c = 0; c < options.Exhaustiveness; c++)
             {
                 var chain = new MonteCarloChain(energy, heavy);
-                var cpu = chain.Run(options.Seed, c, steps, DockingEngine.LocalSteps(ligands[l]), options.MinRmsd, options.NumPoses);
+                var cpu = chain.Run(options.Seed, c, steps, DockingEngine.LocalSteps(ligands[l]), DockingEngine.PatienceSteps(steps, options), options.MinRmsd, options.NumPoses, options.SkipVisited);
                 cpuEvals += chain.Evaluations;
                 var g = gpu[l].PerChain[c];
                 Assert.Equal(cpu.Count, g.Count);

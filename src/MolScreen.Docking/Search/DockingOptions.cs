@@ -18,6 +18,16 @@ public sealed record DockingOptions
     public int MaxThreads { get; init; } = Environment.ProcessorCount;
     /// <summary>Fixed Monte Carlo steps per chain instead of Vina's budget (short runs in tests and benchmarks); null = by mode.</summary>
     public int? Steps { get; init; }
+    /// <summary>
+    /// Skip a chain's local search from a start point that lies in a basin the chain has already descended (QuickVina 2's
+    /// rule, <see cref="VisitedHistory"/>); false = Vina's search, a local search after every mutation.
+    /// </summary>
+    public bool SkipVisited { get; init; } = true;
+    /// <summary>
+    /// A chain ends after this fraction of its step budget without improving its best pose (0 = every chain runs its whole
+    /// budget, as in Vina).
+    /// </summary>
+    public float Patience { get; init; } = 0.3f;
 
     /// <summary>Multiplier on Vina's Monte Carlo step count for the mode.</summary>
     public float StepFactor => Mode switch { SearchMode.Fast => 0.25f, SearchMode.Detail => 2f, _ => 1f };
@@ -26,6 +36,7 @@ public sealed record DockingOptions
     {
         if (Exhaustiveness < 1 || Exhaustiveness > 1024) throw new DockingException($"exhaustiveness {Exhaustiveness} outside 1–1024");
         if (Steps is < 1) throw new DockingException($"steps {Steps} must be ≥ 1");
+        if (!(Patience >= 0f && Patience <= 1f)) throw new DockingException($"patience {Patience} outside 0–1");
         if (NumPoses < 1 || NumPoses > 100) throw new DockingException($"num-poses {NumPoses} outside 1–100");
         return this;
     }
