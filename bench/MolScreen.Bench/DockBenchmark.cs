@@ -17,13 +17,11 @@ public static class DockBenchmark
 {
     sealed record Case(string Id, string Receptor, string Ligand, float[]? Center, float[]? Size);
 
-    /// <param name="vinaSearch">run our engine with Vina's own search (no skipped local searches, every chain its whole
-    /// budget) instead of the default, to show what the search changes buy</param>
-    public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, bool vinaSearch = false)
+    /// <param name="mode">our search mode (balance = Vina's search; quick = skipped revisits and stalled chains ending)</param>
+    public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, SearchMode mode = SearchMode.Balance)
     {
-        var options = new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus };
-        if (vinaSearch) options = options with { SkipVisited = false, Patience = 0f };
-        Console.WriteLine($"ours: skip visited {options.SkipVisited}, patience {options.Patience}");
+        var options = new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus, Mode = mode };
+        Console.WriteLine($"ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}");
         string work = Directory.CreateTempSubdirectory("molscreen-dockbench-").FullName;
         var cases = Cases(shared).Where(c => only.Count == 0 || only.Contains(c.Id)).ToList();
         Console.WriteLine($"{"complex",-12} {"ours score",10} {"ours rmsd",9} {"ours s",7} {"vina score",10} {"vina rmsd",9} {"vina s",7} {"time ours/vina",14}");
