@@ -17,8 +17,11 @@ public static class DockBenchmark
 {
     sealed record Case(string Id, string Receptor, string Ligand, float[]? Center, float[]? Size);
 
-    public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus)
+    /// <param name="mode">our search mode (balance = Vina's search; quick = skipped revisits and stalled chains ending)</param>
+    public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, SearchMode mode = SearchMode.Balance)
     {
+        var options = new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus, Mode = mode };
+        Console.WriteLine($"ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}");
         string work = Directory.CreateTempSubdirectory("molscreen-dockbench-").FullName;
         var cases = Cases(shared).Where(c => only.Count == 0 || only.Contains(c.Id)).ToList();
         Console.WriteLine($"{"complex",-12} {"ours score",10} {"ours rmsd",9} {"ours s",7} {"vina score",10} {"vina rmsd",9} {"vina s",7} {"time ours/vina",14}");
@@ -31,7 +34,7 @@ public static class DockBenchmark
             var box = c.Center != null ? new GridBox(c.Center[0], c.Center[1], c.Center[2], c.Size![0], c.Size[1], c.Size[2]) : GridBox.FromLigand(lig);
             var sw = Stopwatch.StartNew();
             var receptor = ReceptorReader.Read(c.Receptor);
-            var ours = new DockingEngine(receptor, box, ScoringWeights.Vina).Dock(lig, new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus });
+            var ours = new DockingEngine(receptor, box, ScoringWeights.Vina).Dock(lig, options);
             double tOurs = sw.Elapsed.TotalSeconds;
             var top = ours.Poses[0];
             float rOurs = SymmetricRmsd.Compute(lig, top.X, top.Y, top.Z, lig.X, lig.Y, lig.Z);

@@ -49,4 +49,19 @@ public sealed class DeterminismTests
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
     }
+
+    [Fact]
+    public void Quick_mode_is_deterministic_and_spends_fewer_evaluations()
+    {
+        var (receptor, lig) = Toy();
+        var engine = new DockingEngine(receptor, new GridBox(0, 0, 0, 16, 16, 16), ScoringWeights.Vina);
+        var balance = new DockingOptions { Exhaustiveness = 4, Mode = SearchMode.Balance, Seed = 42, Steps = 2000 };
+        var quick = balance with { Mode = SearchMode.Quick };
+        Assert.True(quick.SkipVisited && quick.Patience > 0f && !balance.SkipVisited && balance.Patience == 0f);
+        var a = engine.Dock(lig, quick with { MaxThreads = 4 });
+        var b = engine.Dock(lig, quick with { MaxThreads = 1 });
+        Assert.Equal(Bytes(a), Bytes(b));
+        var full = engine.Dock(lig, balance);
+        Assert.True(a.Evaluations < full.Evaluations / 2, $"quick {a.Evaluations} evaluations vs balance {full.Evaluations}");
+    }
 }

@@ -9,7 +9,7 @@ namespace MolScreen.Kernels.Tests;
 
 /// <summary>
 /// The Monte Carlo docking kernel on ILGPU's CPU accelerator against the CPU chain: two flexible ligands of different sizes
-/// (4 and 3 torsions) in one launch, two chains each, a short run (8 global steps, the real BFGS budget). Same seed and chain → the same saved minima
+/// (4 and 3 torsions) in one launch, two chains each, a short quick-mode run (12 global steps, the real BFGS budget). Same seed and chain → the same saved minima
 /// (energies within 1e-3 kcal/mol, conformations within 1e-3), because both run MonteCarloCore with the same generator.
 /// </summary>
 public sealed class GpuDockerTests(ITestOutputHelper log)
@@ -27,8 +27,10 @@ public sealed class GpuDockerTests(ITestOutputHelper log)
         var box = GridBox.FromLigand(ligands[0], padding: 0, minSide: 12f) with { SizeX = 12, SizeY = 12, SizeZ = 12 };
         var table = new PairTable(ScoringWeights.Vina);
         var maps = GridMaps.Build(receptor, box, table, ligands.SelectMany(l => l.Xs));
-        var options = new DockingOptions { Exhaustiveness = 2, Seed = 7 };
-        const int steps = 8;
+        // quick mode, so the kernel also runs the visited-point history and the patience stop (balance's plain search is
+        // covered by GpuDockingSessionTests)
+        var options = new DockingOptions { Exhaustiveness = 2, Seed = 7, Mode = SearchMode.Quick };
+        const int steps = 12;
 
         using var device = new DockingAccelerator(preferGpu: false);
         using var dmaps = new DeviceMaps(device.Accelerator, maps, table);
@@ -45,7 +47,7 @@ public sealed class GpuDockerTests(ITestOutputHelper log)
             for (int c = 0; c < options.Exhaustiveness; c++)
             {
                 var chain = new MonteCarloChain(energy, heavy);
-                var cpu = chain.Run(options.Seed, c, steps, DockingEngine.LocalSteps(ligands[l]), options.MinRmsd, options.NumPoses);
+                var cpu = chain.Run(options.Seed, c, steps, DockingEngine.LocalSteps(ligands[l]), DockingEngine.PatienceSteps(steps, options), options.MinRmsd, options.NumPoses, options.SkipVisited);
                 cpuEvals += chain.Evaluations;
                 var g = gpu[l].PerChain[c];
                 Assert.Equal(cpu.Count, g.Count);

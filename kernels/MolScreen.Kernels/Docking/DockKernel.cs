@@ -4,8 +4,10 @@ using MolScreen.Docking.Search;
 namespace MolScreen.Kernels.Docking;
 
 /// <summary>Launch-wide search settings of <see cref="DockKernel"/>.</summary>
-public readonly struct DockSettings(SearchBounds bounds, long seed, int chainsPerLigand, float minRmsd, int stateStride, int savedMinima)
+public readonly struct DockSettings(SearchBounds bounds, long seed, int chainsPerLigand, float minRmsd, int stateStride, int savedMinima,
+    bool skipVisited)
 {
+    public readonly int SkipVisited = skipVisited ? 1 : 0;
     public readonly SearchBounds Bounds = bounds;
     public readonly long Seed = seed;
     public readonly int ChainsPerLigand = chainsPerLigand, StateStride = stateStride, SavedMinima = savedMinima;
@@ -19,7 +21,7 @@ public readonly struct DockSettings(SearchBounds bounds, long seed, int chainsPe
 /// </summary>
 public static class DockKernel
 {
-    /// <param name="steps">per ligand: global steps, local steps</param>
+    /// <param name="steps">per ligand: global steps, local steps, patience (steps without improvement before a chain ends)</param>
     /// <param name="gyration">per ligand: radius of gyration scaling orientation moves</param>
     /// <param name="results">per thread: saved minima count, evaluations</param>
     public static void Run(Index1D index, LigandBatchView batch, MapsView maps, WeightsArg weights, DockSettings settings,
@@ -30,13 +32,13 @@ public static class DockKernel
         int lig = t / settings.ChainsPerLigand, chain = t % settings.ChainsPerLigand;
         int slot = lig * LigandBatch.SlotInts;
         int frames = batch.Slots[slot + 3], heavy = batch.Slots[slot + 7];
-        var layout = new ChainLayout(6 + frames, 5 + frames, heavy, settings.SavedMinima);
+        var layout = new ChainLayout(6 + frames, 5 + frames, heavy, settings.SavedMinima, settings.SkipVisited != 0);
         long stateBase = (long)t * settings.StateStride;
         var objective = new DeviceObjective(batch, maps, weights.ToWeights(), lig, state, stateBase, scratch, t, scratchLayout);
         var rng = new Rng(settings.Seed, chain);
         int evaluations = 0;
         int count = MonteCarloCore.Run(new FloatView(state, stateBase), layout, objective, ref rng, settings.Bounds, gyration[lig],
-            steps[2 * lig], steps[2 * lig + 1], settings.MinRmsd, ref evaluations);
+            steps[3 * lig], steps[3 * lig + 1], steps[3 * lig + 2], settings.MinRmsd, ref evaluations);
         results[2L * t] = count;
         results[2L * t + 1] = evaluations;
     }

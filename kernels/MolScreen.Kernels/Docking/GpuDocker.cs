@@ -30,8 +30,8 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
     public int Launches { get; private set; }
 
     /// <summary>Device bytes one chain of a ligand of this shape needs (state + scratch).</summary>
-    public static long BytesPerChain(int atoms, int frames, int heavy, int savedMinima) =>
-        4L * (new ChainLayout(6 + frames, 5 + frames, heavy, savedMinima).Size + new ScratchLayout(atoms, frames).Stride);
+    public static long BytesPerChain(int atoms, int frames, int heavy, int savedMinima, bool skipVisited) =>
+        4L * (new ChainLayout(6 + frames, 5 + frames, heavy, savedMinima, skipVisited).Size + new ScratchLayout(atoms, frames).Stride);
 
     long Budget => device.IsGpu ? Math.Min(GpuLaunchCap, (long)(device.FreeMemory * MemoryShare)) : Math.Min(CpuBudget, device.FreeMemory / 4);
 
@@ -52,7 +52,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
             {
                 var l = ligands[order[end]];
                 int a = Math.Max(atoms, l.AtomCount), f = Math.Max(frames, l.FrameCount), h = Math.Max(heavy, l.HeavyAtomCount);
-                if (end > start && (end - start + 1L) * chains * BytesPerChain(a, f, h, options.NumPoses) > budget) break;
+                if (end > start && (end - start + 1L) * chains * BytesPerChain(a, f, h, options.NumPoses, options.SkipVisited) > budget) break;
                 (atoms, frames, heavy) = (a, f, h);
                 end++;
             }
@@ -71,16 +71,17 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
         using var batch = new LigandBatch(acc, ligands, kins);
         int chains = o.Exhaustiveness, threads = ligands.Count * chains;
         var scratchLayout = new ScratchLayout(batch.MaxAtoms, batch.MaxFrames);
-        int stateStride = new ChainLayout(6 + batch.MaxFrames, 5 + batch.MaxFrames, batch.MaxHeavy, o.NumPoses).Size;
-        var steps = new int[2 * ligands.Count];
+        int stateStride = new ChainLayout(6 + batch.MaxFrames, 5 + batch.MaxFrames, batch.MaxHeavy, o.NumPoses, o.SkipVisited).Size;
+        var steps = new int[3 * ligands.Count];
         var gyration = new float[ligands.Count];
         for (int l = 0; l < ligands.Count; l++)
         {
-            steps[2 * l] = DockingEngine.GlobalSteps(ligands[l], o);
-            steps[2 * l + 1] = DockingEngine.LocalSteps(ligands[l]);
+            steps[3 * l] = DockingEngine.GlobalSteps(ligands[l], o);
+            steps[3 * l + 1] = DockingEngine.LocalSteps(ligands[l]);
+            steps[3 * l + 2] = DockingEngine.PatienceSteps(steps[3 * l], o);
             gyration[l] = MonteCarloChain.Gyration(kins[l], LigandBatch.HeavyAtoms(ligands[l]));
         }
-        var settings = new DockSettings(MonteCarloChain.Bounds(maps.Host.Box), o.Seed, chains, o.MinRmsd, stateStride, o.NumPoses);
+        var settings = new DockSettings(MonteCarloChain.Bounds(maps.Host.Box), o.Seed, chains, o.MinRmsd, stateStride, o.NumPoses, o.SkipVisited);
         using var dSteps = acc.Allocate1D(steps);
         using var dGyration = acc.Allocate1D(gyration);
         using var scratch = acc.Allocate1D<float>((long)threads * scratchLayout.Stride);
@@ -97,7 +98,7 @@ public sealed class GpuDocker(DockingAccelerator device, DeviceMaps maps)
         {
             var per = new List<Minimum>[chains];
             int evals = 0;
-            var layout = new ChainLayout(kins[l].ConfSize, kins[l].GradSize, ligands[l].HeavyAtomCount, o.NumPoses);
+            var layout = new ChainLayout(kins[l].ConfSize, kins[l].GradSize, ligands[l].HeavyAtomCount, o.NumPoses, o.SkipVisited);
             for (int c = 0; c < chains; c++)
             {
                 int t = l * chains + c;

@@ -27,7 +27,7 @@ internal static class DockCommand
         var size = new Option<float[]>("--size") { Description = "Box size X Y Z (Å)", AllowMultipleArgumentsPerToken = true, Arity = new ArgumentArity(3, 3) };
         var boxFrom = new Option<FileInfo>("--box-from-ligand") { Description = "Reference ligand (PDBQT/SDF): centroid, side max(20, extent + 10) Å" };
         var exhaustiveness = new Option<int>("--exhaustiveness") { Description = "Monte Carlo chains", DefaultValueFactory = _ => 8 };
-        var mode = new Option<string>("--mode") { Description = "fast | balance | detail", DefaultValueFactory = _ => "balance" };
+        var mode = new Option<string>("--mode") { Description = "fast | balance | detail | quick", DefaultValueFactory = _ => "balance" };
         var seed = new Option<long>("--seed") { Description = "Random seed (same seed, same output)", DefaultValueFactory = _ => 1 };
         var numPoses = new Option<int>("--num-poses") { Description = "Poses reported per ligand", DefaultValueFactory = _ => 9 };
         var device = new Option<string>("--device") { Description = "auto (CUDA if present) | cpu | gpu | ilgpu-cpu (GPU kernels emulated, for tests)", DefaultValueFactory = _ => "auto" };
@@ -47,8 +47,8 @@ internal static class DockCommand
             if (dev is not ("auto" or "cpu" or "gpu" or "ilgpu-cpu")) throw new UsageException($"--device {dev}: expected auto, cpu, gpu or ilgpu-cpu");
             var searchMode = pr.GetValue(mode)!.ToLowerInvariant() switch
             {
-                "fast" => SearchMode.Fast, "balance" => SearchMode.Balance, "detail" => SearchMode.Detail,
-                var m => throw new UsageException($"--mode {m}: expected fast, balance or detail"),
+                "fast" => SearchMode.Fast, "balance" => SearchMode.Balance, "detail" => SearchMode.Detail, "quick" => SearchMode.Quick,
+                var m => throw new UsageException($"--mode {m}: expected fast, balance, detail or quick"),
             };
             var weights = pr.GetValue(scoring)!.ToLowerInvariant() switch
             {

@@ -24,28 +24,30 @@ public interface IFloatBuffer : IFloatTable
     new float this[int i] { get; set; }
 }
 
-/// <summary>A float array, optionally a window of it, as a table or buffer for the CPU path.</summary>
-public readonly struct FloatArray(float[] data, int offset = 0) : IFloatBuffer
+/// <summary>
+/// A float array as a table or buffer for the CPU path. A single field on purpose: the JIT keeps a one-field struct in a
+/// register like the array itself, whereas an (array, offset) pair passed through the many-argument shared cores was
+/// spilled and reloaded on every access (windows of a buffer are <see cref="Window{T}"/>).
+/// </summary>
+public readonly struct FloatArray(float[] data) : IFloatBuffer
 {
     readonly float[] _data = data;
-    readonly int _offset = offset;
 
     public float this[int i]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _data[_offset + i];
+        get => _data[i];
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        set => _data[_offset + i] = value;
+        set => _data[i] = value;
     }
 }
 
-/// <summary>An int array, optionally a window of it, as a table for the CPU path.</summary>
-public readonly struct IntArray(int[] data, int offset = 0) : IIntTable
+/// <summary>An int array as a table for the CPU path (one field, see <see cref="FloatArray"/>).</summary>
+public readonly struct IntArray(int[] data) : IIntTable
 {
     readonly int[] _data = data;
-    readonly int _offset = offset;
 
-    public int this[int i] { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _data[_offset + i]; }
+    public int this[int i] { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _data[i]; }
 }
 
 /// <summary>A buffer seen from an offset, so shared code that indexes from 0 can work on one region of a larger state.</summary>

@@ -28,12 +28,21 @@ public readonly struct BfgsLayout
 /// <summary>
 /// Vina's quasi-Newton local optimiser (bfgs.h) over one flat state buffer, generic so the CPU (<see cref="Bfgs"/>) and the
 /// GPU docking kernel run this code: BFGS with a backtracking Armijo line search (c = 1e-4, halving, at most 10 trials),
-/// Hessian scaled after the first step, and a fall-back to the start if the energy did not improve.
+/// Hessian scaled after the first step, and a fall-back to the start if the energy did not improve. With a history
+/// (<see cref="VisitedHistory"/>) a start point in an already descended basin is not minimised, and the points passed
+/// through are remembered.
 /// </summary>
 public static class BfgsCore
 {
     /// <summary>Minimises the conformation at state[L.X…] in place; returns its energy under the given caps.</summary>
     public static float Minimize<TS, TE>(TS s, BfgsLayout L, TE objective, int maxSteps, float vIntra, float vInter, ref int evaluations)
+        where TS : struct, IFloatBuffer where TE : struct, IConformationObjective =>
+        Minimize(s, L, default, objective, maxSteps, vIntra, vInter, ref evaluations);
+
+    /// <summary>The same, consulting and feeding the history H (Capacity 0 = none): a start point found uninteresting is
+    /// returned as is, with its energy.</summary>
+    public static float Minimize<TS, TE>(TS s, BfgsLayout L, HistoryLayout H, TE objective, int maxSteps, float vIntra, float vInter,
+        ref int evaluations)
         where TS : struct, IFloatBuffer where TE : struct, IConformationObjective
     {
         int n = L.N;
@@ -41,6 +50,12 @@ public static class BfgsCore
         for (int i = 0; i < n; i++) s[L.H + i * n + i] = 1f;
         float f0 = objective.Eval(L.X, L.G, vIntra, vInter);
         evaluations++;
+        if (H.Capacity > 0)
+        {
+            VisitedHistory.SetProbe(s, H, L.X);
+            if (!VisitedHistory.Interesting(s, H, f0, L.G)) return f0;
+            VisitedHistory.Add(s, H, f0, L.G);
+        }
         float fOrig = f0;
         Copy(s, L.X, L.XOrig, L.C);
         Copy(s, L.G, L.GOrig, n);
@@ -53,6 +68,11 @@ public static class BfgsCore
             Copy(s, L.XNew, L.X, L.C);
             if (!(MathF.Sqrt(Dot(s, L.G, L.G, n)) >= 1e-5f)) break; // also stops on NaN
             Copy(s, L.GNew, L.G, n);
+            if (H.Capacity > 0)
+            {
+                VisitedHistory.SetProbe(s, H, L.X);
+                VisitedHistory.Add(s, H, f0, L.G);
+            }
             if (step == 0)
             {
                 float yy = Dot(s, L.Y, L.Y, n);

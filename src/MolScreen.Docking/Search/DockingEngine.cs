@@ -87,6 +87,10 @@ public sealed class DockingEngine
     public static int GlobalSteps(LigandModel lig, DockingOptions o) => o.Steps ??
         Math.Max(1, (int)(o.StepFactor * (70 * 3 * (50 + lig.AtomCount + 10 * (lig.TorsionCount + 6)) / 2)));
 
+    /// <summary>Steps a chain may go without improving its best before it ends (0 = it runs its whole budget).</summary>
+    public static int PatienceSteps(int globalSteps, DockingOptions o) =>
+        o.Patience is > 0f and < 1f ? Math.Max(1, (int)MathF.Ceiling(o.Patience * globalSteps)) : 0;
+
     /// <summary>Full search: Monte Carlo chains, merge, re-score, cluster, report the best poses.</summary>
     public DockingResult Dock(LigandModel lig, DockingOptions options)
     {
@@ -95,13 +99,13 @@ public sealed class DockingEngine
         var kin = new LigandKinematics(lig);
         var energy = new PoseEnergy(lig, kin, MapsFor(lig), _tables.Weighted);
         int[] heavy = Enumerable.Range(0, lig.AtomCount).Where(i => !AdType.IsHydrogen(lig.Ad[i])).ToArray();
-        int global = GlobalSteps(lig, options), local = LocalSteps(lig);
+        int global = GlobalSteps(lig, options), local = LocalSteps(lig), patience = PatienceSteps(global, options);
         var perChain = new List<Minimum>[options.Exhaustiveness];
         var evals = new int[options.Exhaustiveness];
         Parallel.For(0, options.Exhaustiveness, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads) }, c =>
         {
             var chain = new MonteCarloChain(energy, heavy);
-            perChain[c] = chain.Run(options.Seed, c, global, local, options.MinRmsd, options.NumPoses);
+            perChain[c] = chain.Run(options.Seed, c, global, local, patience, options.MinRmsd, options.NumPoses, options.SkipVisited);
             evals[c] = chain.Evaluations;
         });
         return Finish(lig, perChain, evals.Sum(), options, sw.Elapsed.TotalSeconds);

@@ -14,17 +14,17 @@ public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
 {
     public int Evaluations { get; private set; }
 
-    public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, float minRmsd, int savedMinima)
+    public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, int patience, float minRmsd, int savedMinima, bool skipVisited)
     {
         var kin = energy.Kinematics;
         var rng = new Rng(seed, chain);
         var work = new ChainWork(kin);
-        var layout = new ChainLayout(kin.ConfSize, kin.GradSize, heavyAtoms.Length, savedMinima);
+        var layout = new ChainLayout(kin.ConfSize, kin.GradSize, heavyAtoms.Length, savedMinima, skipVisited);
         var state = new float[layout.Size];
         var objective = new CpuObjective(energy, work, state, heavyAtoms, kin.ConfSize, kin.GradSize);
         int evaluations = 0;
         int count = MonteCarloCore.Run(new FloatArray(state), layout, objective, ref rng, Bounds(energy.Maps.Box),
-            Gyration(kin, heavyAtoms), globalSteps, localSteps, minRmsd, ref evaluations);
+            Gyration(kin, heavyAtoms), globalSteps, localSteps, patience, minRmsd, ref evaluations);
         Evaluations = evaluations;
         return Minima(state, layout.Minima, count);
     }

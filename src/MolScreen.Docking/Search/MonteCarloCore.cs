@@ -8,27 +8,33 @@ public readonly struct SearchBounds(float ox, float oy, float oz, float ex, floa
     public readonly float OX = ox, OY = oy, OZ = oz, EX = ex, EY = ey, EZ = ez;
 }
 
-/// <summary>One chain's state buffer: the BFGS state (its x is the candidate), the current conformation, the saved minima.</summary>
+/// <summary>
+/// One chain's state buffer: the BFGS state (its x is the candidate), the current conformation, the saved minima, and the
+/// visited-point history when local searches may be skipped.
+/// </summary>
 public readonly struct ChainLayout
 {
     public readonly BfgsLayout Bfgs;
     public readonly int Current;
     public readonly MinimaLayout Minima;
+    public readonly HistoryLayout History;
     public readonly int Size;
 
-    public ChainLayout(int confSize, int gradSize, int heavyAtoms, int saved)
+    public ChainLayout(int confSize, int gradSize, int heavyAtoms, int saved, bool skipVisited = false)
     {
         Bfgs = new BfgsLayout(confSize, gradSize, 0);
         Current = Bfgs.Size;
         Minima = new MinimaLayout(Current + confSize, confSize, 3 * heavyAtoms, saved);
-        Size = Minima.Offset + Minima.Size;
+        History = new HistoryLayout(Minima.Offset + Minima.Size, gradSize, skipVisited);
+        Size = History.Offset + History.Size;
     }
 }
 
 /// <summary>
 /// One Vina Monte Carlo chain (monte_carlo.cpp) over a flat state buffer, shared by <see cref="MonteCarloChain"/> (CPU) and
 /// the GPU docking kernel: start from a random pose in the box; each step mutates the position, the orientation or one
-/// torsion, minimises with BFGS under capped energies, and accepts by the Metropolis rule (T = 1.2); accepted poses that
+/// torsion, minimises with BFGS under capped energies (unless the history says the start point lies in a basin already
+/// descended, <see cref="VisitedHistory"/>), and accepts by the Metropolis rule (T = 1.2); accepted poses that
 /// beat the chain's best (or while fewer than the store's capacity, num-poses as in Vina 1.2, are kept) are re-minimised with near-uncapped energies and kept if more
 /// than minRmsd from the others.
 /// </summary>
@@ -38,20 +44,27 @@ public static class MonteCarloCore
     // Vina 1.2's energy caps: hunt_cap (10 for intra and inter) during the search, 1000 when refining.
     public const float HuntIntra = 10f, HuntInter = 10f, Authentic = 1000f;
 
-    /// <summary>Runs the chain; returns how many minima the store holds (best first).</summary>
+    /// <summary>
+    /// Runs the chain; returns how many minima the store holds (best first). With patience &gt; 0 the chain ends once that
+    /// many steps have passed without improving its best refined energy (the rest of its budget would most likely only
+    /// revisit the basins it knows).
+    /// </summary>
     public static int Run<TS, TE>(TS s, ChainLayout L, TE objective, ref Rng rng, SearchBounds box, float gyration,
-        int globalSteps, int localSteps, float minRmsd, ref int evaluations)
+        int globalSteps, int localSteps, int patience, float minRmsd, ref int evaluations)
         where TS : struct, IFloatBuffer where TE : struct, IConformationObjective
     {
         int c = L.Bfgs.C, x = L.Bfgs.X;
         Randomize(s, L.Current, c, ref rng, box);
+        VisitedHistory.Clear(s, L.History);
         float currentE = float.MaxValue, bestE = float.MaxValue;
-        int count = 0;
+        int count = 0, improved = 0;
         for (int step = 0; step < globalSteps; step++)
         {
+            if (patience > 0 && step - improved > patience) break;
             BfgsCore.Copy(s, L.Current, x, c);
             Mutate(s, x, c, ref rng, gyration);
-            float e = BfgsCore.Minimize(s, L.Bfgs, objective, localSteps, HuntIntra, HuntInter, ref evaluations);
+            // only the capped search consults the history: its energies are comparable with one another
+            float e = BfgsCore.Minimize(s, L.Bfgs, L.History, objective, localSteps, HuntIntra, HuntInter, ref evaluations);
             if (step == 0 || Accept(currentE, e, ref rng))
             {
                 BfgsCore.Copy(s, x, L.Current, c);
@@ -68,7 +81,7 @@ public static class MonteCarloCore
                     BfgsCore.Copy(s, L.Current, slot + 1, c);
                     for (int k = 0; k < L.Minima.HC; k++) s[slot + 1 + c + k] = objective.Heavy(k);
                     count = MinimaStore.Add(s, L.Minima, count, minRmsd);
-                    if (re < bestE) bestE = re;
+                    if (re < bestE) { bestE = re; improved = step; }
                 }
             }
         }

@@ -11,7 +11,9 @@ public struct Rng
 
     public Rng(long seed, int stream)
     {
-        ulong z = (ulong)seed * 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)stream << 32 | 0x5DEECE66DUL);
+        // xor, not or: the constant has bits above 32, and or-ing the stream into them made streams 0, 1, 4, 5 (and 2, 3,
+        // 6, 7) one stream, so 8 chains searched as 2
+        ulong z = (ulong)seed * 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)stream << 32) ^ 0x5DEECE66DUL;
         _s0 = SplitMix(ref z);
         _s1 = SplitMix(ref z);
         if (_s0 == 0 && _s1 == 0) _s1 = 1;

@@ -34,7 +34,7 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
     [
         .. TargetDefinition.Parameters,
         new("exhaustiveness", ParameterType.Integer, 8L, "Independent Monte Carlo chains per ligand (Vina's exhaustiveness)") { Min = 1, Max = 1024 },
-        new("mode", ParameterType.String, "balance", "Search budget: fast (¼ of Vina's steps), balance (Vina's), detail (2×)") { Choices = ["fast", "balance", "detail"] },
+        new("mode", ParameterType.String, "balance", "Search budget: fast (¼ of Vina's steps), balance (Vina's), detail (2×), quick (balance's budget, skipped revisits, stalled chains end)") { Choices = ["fast", "balance", "detail", "quick"] },
         new("seed", ParameterType.Integer, null, "Search seed (default: the workflow's seed); the same seed gives the same bytes") { Min = 0 },
         new("num_poses", ParameterType.Integer, 9L, "Poses kept per ligand (the best is written; the count is in dock_poses)") { Min = 1, Max = 100 },
         new("scoring", ParameterType.String, "vina", "Scoring function") { Choices = ["vina", "vinardo"] },
@@ -68,7 +68,7 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
         var options = new DockingOptions
         {
             Exhaustiveness = (int)p.GetInt("exhaustiveness"), NumPoses = (int)p.GetInt("num_poses"), Seed = seed,
-            Mode = mode switch { "fast" => SearchMode.Fast, "detail" => SearchMode.Detail, _ => SearchMode.Balance },
+            Mode = mode switch { "fast" => SearchMode.Fast, "detail" => SearchMode.Detail, "quick" => SearchMode.Quick, _ => SearchMode.Balance },
             MaxThreads = threads == 0 ? Environment.ProcessorCount : threads,
         }.Validate();
         var (target, engine) = EngineFor(definition, weights, scoring);
