@@ -14,7 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
-          dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
+          dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--dump FILE.jsonl]
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
           dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--shared DIR]
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
@@ -103,7 +103,8 @@ switch (args[0])
         var sharedData = Arg("--shared", Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data")));
         var onlyIds = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
-        return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())));
+        return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())),
+            args.Contains("--dump") ? Arg("--dump", "") : null);
     case "fep-ranking":
         var fepShared = Arg("--shared", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "data")));
         var fepTargets = Arg("--targets", "cdk2,thrombin_core,tyk2,ptp1b,p38,bace,jnk1_manual_flips,mcl1_extra_flips").Split(',', StringSplitOptions.RemoveEmptyEntries);

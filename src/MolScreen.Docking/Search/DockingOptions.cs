@@ -18,6 +18,8 @@ public sealed record DockingOptions
     public int MaxThreads { get; init; } = Environment.ProcessorCount;
     /// <summary>Fixed Monte Carlo steps per chain instead of Vina's budget (short runs in tests and benchmarks); null = by mode.</summary>
     public int? Steps { get; init; }
+    /// <summary>How the clustered poses are ordered (scores stay Vina's).</summary>
+    public PoseRanking Ranking { get; init; } = PoseRanking.Vina;
 
     /// <summary>Multiplier on Vina's Monte Carlo step count for the mode.</summary>
     public float StepFactor => Mode switch { SearchMode.Fast => 0.25f, SearchMode.Detail => 2f, _ => 1f };
