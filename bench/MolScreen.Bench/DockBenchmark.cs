@@ -22,7 +22,7 @@ public static class DockBenchmark
     /// <paramref name="dumpPath"/>, appends one JSON line per complex (all our ranking candidates with their features and
     /// RMSDs, all of Vina's modes) so that pose rankings can be compared offline with <see cref="RerankEvaluation"/>.
     /// </summary>
-    public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, string? dumpPath = null)
+    public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, string? dumpPath = null, bool peer = true)
     {
         string work = Directory.CreateTempSubdirectory("molscreen-dockbench-").FullName;
         var cases = Cases(shared).Where(c => only.Count == 0 || only.Contains(c.Id))
@@ -43,25 +43,31 @@ public static class DockBenchmark
             float rOurs = SymmetricRmsd.Compute(lig, top.X, top.Y, top.Z, lig.X, lig.Y, lig.Z);
             float bOurs = ours.Poses.Min(p => SymmetricRmsd.Compute(lig, p.X, p.Y, p.Z, lig.X, lig.Y, lig.Z));
 
-            string recPath = Path.Combine(work, c.Id + "_rec.pdbqt");
-            if (c.Receptor.EndsWith(".pdbqt")) File.WriteAllText(recPath, receptor.ToPdbqt());
-            else VinaReceptorFromPdb(c.Receptor, recPath, work);
-            string outPath = Path.Combine(work, c.Id + "_vina.pdbqt");
-            string args = string.Create(CultureInfo.InvariantCulture,
-                $"--receptor \"{recPath}\" --ligand \"{ligPath}\" --center_x {box.CenterX} --center_y {box.CenterY} --center_z {box.CenterZ} --size_x {box.SizeX} --size_y {box.SizeY} --size_z {box.SizeZ} --exhaustiveness {exhaustiveness} --seed 1 --cpu {cpus} --num_modes 9 --out \"{outPath}\"");
-            sw.Restart();
-            Exec("vina", args);
-            double tVina = sw.Elapsed.TotalSeconds;
-            var vina = VinaPoses(outPath, lig).Select(p => (p.Score, Rmsd: SymmetricRmsd.Compute(lig, p.X, p.Y, p.Z, lig.X, lig.Y, lig.Z))).ToList();
+            var vina = new List<(float Score, float Rmsd)>();
+            double tVina = double.NaN;
+            if (peer)
+            {
+                string recPath = Path.Combine(work, c.Id + "_rec.pdbqt");
+                if (c.Receptor.EndsWith(".pdbqt")) File.WriteAllText(recPath, receptor.ToPdbqt());
+                else VinaReceptorFromPdb(c.Receptor, recPath, work);
+                string outPath = Path.Combine(work, c.Id + "_vina.pdbqt");
+                string args = string.Create(CultureInfo.InvariantCulture,
+                    $"--receptor \"{recPath}\" --ligand \"{ligPath}\" --center_x {box.CenterX} --center_y {box.CenterY} --center_z {box.CenterZ} --size_x {box.SizeX} --size_y {box.SizeY} --size_z {box.SizeZ} --exhaustiveness {exhaustiveness} --seed 1 --cpu {cpus} --num_modes 9 --out \"{outPath}\"");
+                sw.Restart();
+                Exec("vina", args);
+                tVina = sw.Elapsed.TotalSeconds;
+                vina = VinaPoses(outPath, lig).Select(p => (p.Score, Rmsd: SymmetricRmsd.Compute(lig, p.X, p.Y, p.Z, lig.X, lig.Y, lig.Z))).ToList();
+            }
+            else vina.Add((float.NaN, float.NaN));
             float rVina = vina[0].Rmsd, bVina = vina.Min(v => v.Rmsd);
             if (rOurs < 2) oursOk++;
             if (rVina < 2) vinaOk++;
             if (bOurs < 2) oursAny++;
             if (bVina < 2) vinaAny++;
-            oursT += tOurs; vinaT += tVina;
+            oursT += tOurs; vinaT += peer ? tVina : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{c.Id,-16} {top.Score,10:F3} {rOurs,9:F2} {bOurs,6:F2} {tOurs,7:F1} {vina[0].Score,10:F3} {rVina,9:F2} {bVina,6:F2} {tVina,7:F1} {tOurs / tVina,14:F2}"));
-            if (dumpPath != null) RerankDump.Append(dumpPath, c.Id, lig, ours, tOurs, vina, tVina);
+            if (dumpPath != null) RerankDump.Append(dumpPath, c.Id, lig, ours, tOurs, peer ? vina : [], peer ? tVina : 0);
         }
         Console.WriteLine($"top-1 < 2 Å: ours {oursOk}/{cases.Count}, vina {vinaOk}/{cases.Count}; best of reported poses < 2 Å: ours {oursAny}/{cases.Count}, vina {vinaAny}/{cases.Count}");
         Console.WriteLine($"total time ours {oursT:F0} s, vina {vinaT:F0} s, ratio {oursT / vinaT:F2}");

@@ -9,12 +9,12 @@ namespace MolScreen.Bench;
 /// the crystal pose, coordinates) and Vina's modes (score, RMSD). One JSON object per line, appended as each complex ends.
 /// </summary>
 public sealed record RerankComplex(string Id, int HeavyAtoms, int Torsions, double OursSeconds, double VinaSeconds,
-    List<RerankCandidate> Candidates, List<VinaMode> Vina);
+    List<RerankCandidate> Candidates, List<VinaMode> Vina, int Exhaustiveness = 8);
 
 public sealed record RerankCandidate(float Inter, float Intra, float VinardoInter, float[] Terms, int Chains, int Minima,
     float Rmsd, float[] X, float[] Y, float[] Z)
 {
-    public PoseCandidate ToCandidate() => new(Inter, Intra, VinardoInter, Terms, Chains, Minima, [], X, Y, Z);
+    public PoseCandidate ToCandidate(int chainTotal) => new(Inter, Intra, VinardoInter, Terms, Chains, chainTotal, Minima, [], X, Y, Z);
 }
 
 public sealed record VinaMode(float Score, float Rmsd);
@@ -28,7 +28,7 @@ public static class RerankDump
             c.Minima, SymmetricRmsd.Compute(lig, c.X, c.Y, c.Z, lig.X, lig.Y, lig.Z), c.X, c.Y, c.Z)).ToList();
         int heavy = Enumerable.Range(0, lig.AtomCount).Count(i => !MolScreen.Docking.Typing.AdType.IsHydrogen(lig.Ad[i]));
         var record = new RerankComplex(id, heavy, lig.TorsionCount, oursSeconds, vinaSeconds, candidates,
-            vina.Select(v => new VinaMode(v.Score, v.Rmsd)).ToList());
+            vina.Select(v => new VinaMode(v.Score, v.Rmsd)).ToList(), ours.Candidates.Count > 0 ? ours.Candidates[0].ChainTotal : 0);
         File.AppendAllText(path, JsonSerializer.Serialize(record) + "\n");
     }
 

@@ -158,7 +158,7 @@ public sealed class DockingEngine
             for (int k = 0; k < 5; k++) terms[k] = _direct.Inter(lig, s.X, s.Y, s.Z, _tables.Term(k));
             var (chains, minima) = PoseCandidate.Population(s.M.Heavy, perChain, PoseRanker.PopulationRadius);
             candidates.Add(new PoseCandidate(s.Inter, s.Intra, _direct.Inter(lig, s.X, s.Y, s.Z, Vinardo.Weighted), terms,
-                chains, minima, s.M.Heavy, s.X, s.Y, s.Z));
+                chains, perChain.Count, minima, s.M.Heavy, s.X, s.Y, s.Z));
         }
         var order = PoseRanker.Order(candidates, o.Ranking);
         var elements = heavy.Select(i => AdType.IsCarbon(lig.Ad[i]) ? 0 : lig.Ad[i]).ToArray();

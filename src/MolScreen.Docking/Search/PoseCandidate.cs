@@ -6,9 +6,12 @@ namespace MolScreen.Docking.Search;
 /// cluster population: how many chains, and how many of their minima, fell within the population radius of this pose
 /// (independent searches converging on a pose is evidence the funnel is broad, not a single lucky well).
 /// </summary>
-public sealed record PoseCandidate(float Inter, float Intra, float VinardoInter, float[] Terms, int Chains, int Minima,
+public sealed record PoseCandidate(float Inter, float Intra, float VinardoInter, float[] Terms, int Chains, int ChainTotal, int Minima,
     float[] Heavy, float[] X, float[] Y, float[] Z)
 {
+    /// <summary>Fraction of the search's chains that found this pose (0..1), so weights do not depend on exhaustiveness.</summary>
+    public float ChainFraction => ChainTotal > 0 ? (float)Chains / ChainTotal : 0f;
+
     /// <summary>Vina's ordering energy (inter + intra).</summary>
     public float Energy => Inter + Intra;
 

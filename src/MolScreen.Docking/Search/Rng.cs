@@ -11,7 +11,9 @@ public struct Rng
 
     public Rng(long seed, int stream)
     {
-        ulong z = (ulong)seed * 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)stream << 32 | 0x5DEECE66DUL);
+        // XOR, not OR, with the constant: it has bits 32 and 34 set, so OR-ing the stream in made streams 0, 1, 4, 5 (and
+        // 2, 3, 6, 7) identical, i.e. exhaustiveness 8 ran two distinct chains four times each
+        ulong z = (ulong)seed * 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)stream << 32) ^ 0x5DEECE66DUL;
         _s0 = SplitMix(ref z);
         _s1 = SplitMix(ref z);
         if (_s0 == 0 && _s1 == 0) _s1 = 1;
