@@ -24,7 +24,8 @@ public static class RerankEvaluation
 
     public static int Run(string dumpPath, int numPoses)
     {
-        var complexes = RerankDump.Read(dumpPath);
+        // several dumps (comma-separated) when the set was docked by more than one process
+        var complexes = dumpPath.Split(',').SelectMany(RerankDump.Read).ToList();
         var tune = complexes.Where(c => TuningHalf.Contains(c.Id)).ToList();
         var validate = complexes.Where(c => !TuningHalf.Contains(c.Id)).ToList();
         Console.WriteLine($"{complexes.Count} complexes: tuning {tune.Count} ({string.Join(",", tune.Select(c => c.Id))}), validation {validate.Count} ({string.Join(",", validate.Select(c => c.Id))})");

@@ -28,6 +28,18 @@ public static class PoseRanker
     /// <summary>Radius (Å, in-order heavy-atom RMSD) within which a chain's minimum counts towards a pose's population.</summary>
     public const float PopulationRadius = 2f;
 
+    /// <summary>The option value of a ranking (`vina`, ...), as the CLI and the dock stage spell it.</summary>
+    public static string Name(PoseRanking ranking) => ranking.ToString().ToLowerInvariant();
+
+    public static string[] Names => Enum.GetValues<PoseRanking>().Select(Name).ToArray();
+
+    public static PoseRanking Parse(string name)
+    {
+        foreach (var r in Enum.GetValues<PoseRanking>())
+            if (Name(r) == name.ToLowerInvariant()) return r;
+        throw new DockingException($"ranking {name}: expected {string.Join(", ", Names)}");
+    }
+
     public static int[] Order(IReadOnlyList<PoseCandidate> candidates, PoseRanking ranking) => Order(candidates, RankingWeights.For(ranking));
 
     /// <summary>Candidate indices, best first. Ties keep the input order (the engine passes candidates in Vina order).</summary>
