@@ -8,10 +8,13 @@ public enum PoseRanking
 }
 
 /// <summary>
-/// A linear re-ranking key over a candidate's features: inter + (1 + Strain) × intra + Vinardo × Vinardo inter
-/// − Population × (fraction of chains that found the pose). All zero is Vina's order.
+/// A linear re-ranking key over a candidate's features, in kcal/mol-like units (lower is better):
+/// inter + (1 + Strain) × intra + Vinardo × (Vinardo inter) − Population × (fraction of chains that found the pose)
+/// − HBond × hbond − Contact × gauss1 − Hydrophobic × hydrophobic, where hbond, gauss1 and hydrophobic are Vina's
+/// unweighted intermolecular term sums (≥ 0; larger = more hydrogen bonds, more close contacts, more apolar contact).
+/// All zero is Vina's order.
 /// </summary>
-public readonly record struct RankingWeights(float Strain, float Vinardo, float Population)
+public readonly record struct RankingWeights(float Strain, float Vinardo, float Population, float HBond = 0, float Contact = 0, float Hydrophobic = 0)
 {
     public static RankingWeights For(PoseRanking ranking) => ranking switch
     {
@@ -19,7 +22,18 @@ public readonly record struct RankingWeights(float Strain, float Vinardo, float 
         _ => throw new DockingException($"ranking {ranking} is not known"),
     };
 
-    public override string ToString() => FormattableString.Invariant($"strain {Strain:0.##}, vinardo {Vinardo:0.##}, population {Population:0.##}");
+    public float[] AsArray() => [Strain, Vinardo, Population, HBond, Contact, Hydrophobic];
+
+    public static readonly string[] Names = ["strain", "vinardo", "population", "hbond", "contact", "hydrophobic"];
+
+    public static RankingWeights FromArray(float[] w) => new(w[0], w[1], w[2], w[3], w[4], w[5]);
+
+    public override string ToString()
+    {
+        var w = AsArray();
+        var parts = Enumerable.Range(0, w.Length).Where(i => w[i] != 0).Select(i => FormattableString.Invariant($"{Names[i]} {w[i]:0.###}")).ToList();
+        return parts.Count == 0 ? "Vina order" : string.Join(", ", parts);
+    }
 }
 
 /// <summary>Orders clustered candidates for reporting; the one function the engine and the benchmarks share.</summary>
@@ -51,5 +65,6 @@ public static class PoseRanker
     }
 
     public static double Key(PoseCandidate c, RankingWeights w) =>
-        (double)c.Inter + (1 + w.Strain) * (double)c.Intra + w.Vinardo * (double)c.VinardoInter - w.Population * c.ChainFraction;
+        (double)c.Inter + (1 + w.Strain) * (double)c.Intra + w.Vinardo * (double)c.VinardoInter - w.Population * c.ChainFraction
+        - w.HBond * (double)c.Terms[4] - w.Contact * (double)c.Terms[0] - w.Hydrophobic * (double)c.Terms[3];
 }
