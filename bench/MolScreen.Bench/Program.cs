@@ -14,7 +14,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
-          dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail]
+          dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
+          rerank-eval --dump FILE.jsonl[,FILE...] [--num-poses 9] [--peer vina.csv]   (pose re-ranking, tuning vs validation half, from a dock dump)
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
           dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--vina | --vina-only] [--shared DIR]
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
@@ -117,7 +118,10 @@ switch (args[0])
         var onlyIds = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
         return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())),
-            Enum.Parse<MolScreen.Docking.Search.SearchMode>(Arg("--mode", "balance"), ignoreCase: true));
+            Enum.Parse<MolScreen.Docking.Search.SearchMode>(Arg("--mode", "balance"), ignoreCase: true),
+            args.Contains("--dump") ? Arg("--dump", "") : null, !args.Contains("--no-peer"));
+    case "rerank-eval":
+        return RerankEvaluation.Run(Arg("--dump", "dock-dump.jsonl"), int.Parse(Arg("--num-poses", "9")), args.Contains("--peer") ? Arg("--peer", "") : null);
     case "fep-ranking":
         var fepShared = Arg("--shared", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "data")));
         var fepTargets = Arg("--targets", "cdk2,thrombin_core,tyk2,ptp1b,p38,bace,jnk1_manual_flips,mcl1_extra_flips").Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -32,6 +32,7 @@ internal static class DockCommand
         var numPoses = new Option<int>("--num-poses") { Description = "Poses reported per ligand", DefaultValueFactory = _ => 9 };
         var device = new Option<string>("--device") { Description = "auto (CUDA if present) | cpu | gpu | ilgpu-cpu (GPU kernels emulated, for tests)", DefaultValueFactory = _ => "auto" };
         var scoring = new Option<string>("--scoring") { Description = "vina | vinardo", DefaultValueFactory = _ => "vina" };
+        var ranking = new Option<string>("--ranking") { Description = "Pose order: " + string.Join(" | ", PoseRanker.Names) + " (scores stay Vina's)", DefaultValueFactory = _ => PoseRanker.Name(new DockingOptions().Ranking) };
         var scoreOnly = new Option<bool>("--score-only") { Description = "Score the input poses only" };
         var localOnly = new Option<bool>("--local-only") { Description = "Minimise the input poses locally, no search" };
         var keepWaters = new Option<bool>("--keep-waters") { Description = "Keep receptor waters" };
@@ -39,7 +40,7 @@ internal static class DockCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder", Required = true };
         var cmd = new Command("dock", "Dock ligands into a receptor (Vina-compatible scoring and search)")
         {
-            receptor, ligands, center, size, boxFrom, exhaustiveness, mode, seed, numPoses, device, scoring, scoreOnly, localOnly, keepWaters, keepIons, output,
+            receptor, ligands, center, size, boxFrom, exhaustiveness, mode, seed, numPoses, device, scoring, ranking, scoreOnly, localOnly, keepWaters, keepIons, output,
         };
         cmd.SetAction(async pr =>
         {
@@ -56,11 +57,16 @@ internal static class DockCommand
                 var s => throw new UsageException($"--scoring {s}: expected vina or vinardo"),
             };
             if (pr.GetValue(scoreOnly) && pr.GetValue(localOnly)) throw new UsageException("--score-only and --local-only exclude each other");
-            var options = new DockingOptions
+            DockingOptions options;
+            try
             {
-                Exhaustiveness = pr.GetValue(exhaustiveness), Mode = searchMode, Seed = pr.GetValue(seed), NumPoses = pr.GetValue(numPoses),
-            };
-            try { options.Validate(); } catch (DockingException e) { throw new UsageException(e.Message); }
+                options = new DockingOptions
+                {
+                    Exhaustiveness = pr.GetValue(exhaustiveness), Mode = searchMode, Seed = pr.GetValue(seed), NumPoses = pr.GetValue(numPoses),
+                    Ranking = PoseRanker.Parse(pr.GetValue(ranking)!),
+                }.Validate();
+            }
+            catch (DockingException e) { throw new UsageException(e.Message); }
             Receptor rec;
             GridBox box;
             try

@@ -9,4 +9,8 @@ public sealed record DockedPose(int Rank, float Score, float Inter, float Intra,
     float[] X, float[] Y, float[] Z);
 
 /// <summary>Result of docking one ligand.</summary>
-public sealed record DockingResult(string LigandName, IReadOnlyList<DockedPose> Poses, int Evaluations, double Seconds);
+public sealed record DockingResult(string LigandName, IReadOnlyList<DockedPose> Poses, int Evaluations, double Seconds)
+{
+    /// <summary>All clustered candidates the ranking chose from, in Vina order (empty for score-only and local-only).</summary>
+    public IReadOnlyList<PoseCandidate> Candidates { get; init; } = [];
+}

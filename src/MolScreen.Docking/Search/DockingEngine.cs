@@ -122,14 +122,19 @@ public sealed class DockingEngine
         var merged = new List<Minimum>();
         foreach (var list in perChain)
             foreach (var m in list) MonteCarloChain.Add(merged, m, options.MinRmsd, int.MaxValue);
-        var poses = Report(lig, kin, merged, heavy, options);
-        return new DockingResult(lig.Name, poses, evaluations, seconds + sw.Elapsed.TotalSeconds);
+        var poses = Report(lig, kin, merged, perChain, heavy, options, out var candidates);
+        return new DockingResult(lig.Name, poses, evaluations, seconds + sw.Elapsed.TotalSeconds) { Candidates = candidates };
     }
 
     /// <summary>Grid maps covering every type of the given ligands (built once, extended when a new type appears).</summary>
     public GridMaps MapsFor(IEnumerable<LigandModel> ligands) => MapsForTypes(ligands.SelectMany(l => l.Xs));
 
-    List<DockedPose> Report(LigandModel lig, LigandKinematics kin, List<Minimum> merged, int[] heavy, DockingOptions o)
+    /// <summary>
+    /// Vina's clustering of the merged minima (sorted by inter + intra, at least MinRmsd apart, within EnergyRange of the
+    /// best) gives the candidates; the ranking orders them and the first NumPoses are reported with Vina scores.
+    /// </summary>
+    List<DockedPose> Report(LigandModel lig, LigandKinematics kin, List<Minimum> merged, IReadOnlyList<List<Minimum>> perChain,
+        int[] heavy, DockingOptions o, out List<PoseCandidate> candidates)
     {
         var work = new ChainWork(kin);
         var scored = new List<(Minimum M, float[] X, float[] Y, float[] Z, float Inter, float Intra)>();
@@ -142,28 +147,38 @@ public sealed class DockingEngine
         }
         // Vina orders by inter + intra; the reference intra is the best pose's
         scored.Sort((a, b) => (a.Inter + a.Intra).CompareTo(b.Inter + b.Intra));
+        candidates = [];
         var poses = new List<DockedPose>();
         if (scored.Count == 0) return poses;
         float intraRef = scored[0].Intra;
-        var elements = heavy.Select(i => AdType.IsCarbon(lig.Ad[i]) ? 0 : lig.Ad[i]).ToArray();
-        var bestHeavy = scored[0].M.Heavy;
-        float bestTotal = float.NaN;
-        var kept = new List<float[]>();
+        float bestEnergy = scored[0].Inter + scored[0].Intra;
         foreach (var s in scored)
         {
-            if (poses.Count >= o.NumPoses) break;
-            if (kept.Any(h => PoseRmsd.InOrder(h, s.M.Heavy) < o.MinRmsd)) continue;
-            float total = PairPotential.TorsionDivide(s.Inter + s.Intra - intraRef, lig.NumTors, _tables.Weights);
-            if (poses.Count == 0) bestTotal = total;
-            else if (total > bestTotal + o.EnergyRange) break;
+            if (candidates.Any(c => PoseRmsd.InOrder(c.Heavy, s.M.Heavy) < o.MinRmsd)) continue;
+            // TorsionDivide is monotone, so comparing energies before the division is Vina's energy_range test
+            if (PairPotential.TorsionDivide(s.Inter + s.Intra - intraRef, lig.NumTors, _tables.Weights)
+                > PairPotential.TorsionDivide(bestEnergy - intraRef, lig.NumTors, _tables.Weights) + o.EnergyRange) break;
             var terms = new float[5];
             for (int k = 0; k < 5; k++) terms[k] = _direct.Inter(lig, s.X, s.Y, s.Z, _tables.Term(k));
-            kept.Add(s.M.Heavy);
-            poses.Add(new DockedPose(poses.Count + 1, total, s.Inter, s.Intra, terms,
-                PoseRmsd.LowerBound(bestHeavy, s.M.Heavy, elements), PoseRmsd.InOrder(bestHeavy, s.M.Heavy), s.X, s.Y, s.Z));
+            var (chains, minima) = PoseCandidate.Population(s.M.Heavy, perChain, PoseRanker.PopulationRadius);
+            candidates.Add(new PoseCandidate(s.Inter, s.Intra, _direct.Inter(lig, s.X, s.Y, s.Z, Vinardo.Weighted), terms,
+                chains, perChain.Count, minima, s.M.Heavy, s.X, s.Y, s.Z));
+        }
+        var order = PoseRanker.Order(candidates, o.Ranking);
+        var elements = heavy.Select(i => AdType.IsCarbon(lig.Ad[i]) ? 0 : lig.Ad[i]).ToArray();
+        var topHeavy = candidates[order[0]].Heavy;
+        foreach (int i in order.Take(o.NumPoses))
+        {
+            var c = candidates[i];
+            float total = PairPotential.TorsionDivide(c.Energy - intraRef, lig.NumTors, _tables.Weights);
+            poses.Add(new DockedPose(poses.Count + 1, total, c.Inter, c.Intra, c.Terms,
+                PoseRmsd.LowerBound(topHeavy, c.Heavy, elements), PoseRmsd.InOrder(topHeavy, c.Heavy), c.X, c.Y, c.Z));
         }
         return poses;
     }
+
+    ScoringTables? _vinardo;
+    ScoringTables Vinardo { get { lock (_gate) return _vinardo ??= new ScoringTables(ScoringWeights.VinardoDefault); } }
 
     void RequireInside(LigandModel lig, float[] x, float[] y, float[] z)
     {

@@ -36,6 +36,8 @@ public sealed record DockingOptions
     public float Patience { get => _patience ?? (Mode == SearchMode.Quick ? 0.3f : 0f); init => _patience = value; }
     readonly bool? _skipVisited;
     readonly float? _patience;
+    /// <summary>How the clustered poses are ordered (scores stay Vina's).</summary>
+    public PoseRanking Ranking { get; init; } = PoseRanking.Vina;
 
     /// <summary>Multiplier on Vina's Monte Carlo step count for the mode.</summary>
     public float StepFactor => Mode switch { SearchMode.Fast => 0.25f, SearchMode.Detail => 2f, _ => 1f };

@@ -38,6 +38,8 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
         new("seed", ParameterType.Integer, null, "Search seed (default: the workflow's seed); the same seed gives the same bytes") { Min = 0 },
         new("num_poses", ParameterType.Integer, 9L, "Poses kept per ligand (the best is written; the count is in dock_poses)") { Min = 1, Max = 100 },
         new("scoring", ParameterType.String, "vina", "Scoring function") { Choices = ["vina", "vinardo"] },
+        new("ranking", ParameterType.String, PoseRanker.Name(new DockingOptions().Ranking), "Order of the clustered poses (the reported scores stay the scoring function's)")
+            { Choices = PoseRanker.Names },
         new("device", ParameterType.String, "auto", "Search device: auto (CUDA GPU when present, else CPU), cpu, gpu (CUDA or an error), ilgpu-cpu (the GPU kernels emulated on the CPU; slow, for tests)")
             { Choices = ["auto", "cpu", "gpu", "ilgpu-cpu"] },
         new("threads", ParameterType.Integer, 1L, "Threads per ligand over the chains (0 = all cores); results do not depend on it") { Min = 0, Max = 1024 },
@@ -70,6 +72,7 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
             Exhaustiveness = (int)p.GetInt("exhaustiveness"), NumPoses = (int)p.GetInt("num_poses"), Seed = seed,
             Mode = mode switch { "fast" => SearchMode.Fast, "detail" => SearchMode.Detail, "quick" => SearchMode.Quick, _ => SearchMode.Balance },
             MaxThreads = threads == 0 ? Environment.ProcessorCount : threads,
+            Ranking = PoseRanker.Parse(p.GetString("ranking")!),
         }.Validate();
         var (target, engine) = EngineFor(definition, weights, scoring);
         string device = batch?.Label ?? "cpu";
