@@ -68,5 +68,4 @@ public sealed class PoseRankingTests
         Assert.Equal(2, chains);
         Assert.Equal(3, minima);
     }
-
 }
