@@ -66,10 +66,11 @@ public static class ModelTrainer
             TrainingSeconds = 0, BestEpochs = epochs.ToArray(), TestMetrics = [],
             ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, train.Length),
         };
-        var model = new ModelEvaluation(nets, o.Task);
+        var model = new ModelEvaluation(nets, o.Task, o.UsesVarianceHead);
         var metrics = model.Score(testInputs, test.Select(i => table.Labels[i]).ToList(), outputs);
+        var validationMetrics = model.Score(val.Select(i => table.Inputs[i]).ToList(), val.Select(i => table.Labels[i]).ToList(), outputs);
         split.Write(Path.Combine(outDir, SplitFileName), table.RowNumbers, table.Smiles, table.Scaffolds);
-        var manifest = manifestStub with { TestMetrics = metrics, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
+        var manifest = manifestStub with { TestMetrics = metrics, ValidationMetrics = validationMetrics, VarianceHead = o.UsesVarianceHead, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
         JsonFile.Save(Path.Combine(outDir, ModelManifest.FileName), manifest);
         ModelCard.Write(outDir, manifest, o.CommandLine ?? "molscreen train (command not recorded)");
         foreach (var (name, m) in metrics)
