@@ -36,7 +36,7 @@ public static class PredictAccuracyBenchmark
     {
         var inv = CultureInfo.InvariantCulture;
         var rows = new List<Row>();
-        Console.WriteLine($"{"task",-6} {"seed",4} {"metric",-8} {"molscreen",10} {"RF peer",10} {"calib.",8} {"train s",8} {"valid.",8}");
+        Console.WriteLine($"{"task",-6} {"seed",4} {"metric",-8} {"molscreen",10} {"RF peer",10} {"calib.",8} {"train s",8} {"valid.",8} {"dist. ρ",8}");
         foreach (var t in Tasks.Where(t => only.Count == 0 || only.Contains(t.Name)))
             for (int seed = 0; seed < seeds; seed++)
             {
@@ -50,13 +50,15 @@ public static class PredictAccuracyBenchmark
                 }), dir);
                 double seconds = sw.Elapsed.TotalSeconds;
                 var theirs = withPeer ? Peer(peerScript, data, t, Path.Combine(dir, ModelTrainer.SplitFileName), seed).Average() : double.NaN;
-                string metric = t.Kind == OutputKind.Regression ? "rmse" : "roc_auc";
+                bool reg = t.Kind == OutputKind.Regression;
+                string metric = reg ? "rmse" : "roc_auc";
                 string calib = t.Kind == OutputKind.Regression ? "spearman_std_vs_abs_error" : "ece";
                 double ours = m.TestMetrics.Values.Where(v => v.ContainsKey(metric)).Average(v => v[metric]);
                 double cal = m.TestMetrics.Values.Where(v => v.ContainsKey(calib)).Average(v => v[calib]);
+                double distance = reg ? m.TestMetrics.Values.Where(v => v.ContainsKey("spearman_distance_vs_abs_error")).Average(v => v["spearman_distance_vs_abs_error"]) : double.NaN;
                 double valid = m.ValidationMetrics.Values.Where(v => v.ContainsKey(metric)).Average(v => v[metric]);
                 rows.Add(new Row(t.Name, seed, ours, theirs, cal, seconds));
-                Console.WriteLine(string.Create(inv, $"{t.Name,-6} {seed,4} {metric,-8} {ours,10:F3} {theirs,10:F3} {cal,8:F3} {seconds,8:F0} {valid,8:F3}"));
+                Console.WriteLine(string.Create(inv, $"{t.Name,-6} {seed,4} {metric,-8} {ours,10:F3} {theirs,10:F3} {cal,8:F3} {seconds,8:F0} {valid,8:F3} {distance,8:F3}"));
             }
         Console.WriteLine();
         Console.WriteLine("| task | metric (scaffold test) | MolScreen MLP ensemble | RF 500 trees, Morgan r2/2048 | ratio | aim | calibration (Spearman ρ std~|err| / ECE) |");

@@ -13,7 +13,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           prepare [--smiles FILE] [--count N] [--steps S]
           predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
-                           [--patience N] [--variance-head true|false] [--balance true|false] [--no-peer] [--dir DIR] [--shared DIR]
+                           [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
@@ -78,6 +78,9 @@ switch (args[0])
                 Patience = int.Parse(Arg("--patience", defaults.Patience.ToString())),
                 VarianceHead = bool.Parse(Arg("--variance-head", defaults.VarianceHead.ToString())),
                 BalanceClasses = bool.Parse(Arg("--balance", defaults.BalanceClasses.ToString())),
+                Bootstrap = bool.Parse(Arg("--bootstrap", defaults.Bootstrap.ToString())),
+                WeightDecay = double.Parse(Arg("--weight-decay", defaults.WeightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
+                LearningRate = double.Parse(Arg("--lr", defaults.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
             }, withPeer: !args.Contains("--no-peer"));
         return 0;
     }

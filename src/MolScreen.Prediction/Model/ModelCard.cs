@@ -34,6 +34,7 @@ public static class ModelCard
                          ? "`_std` is the ensemble's predictive spread (members' predicted variances plus their disagreement). "
                          : "`_std` is the spread of the members' predictions. ") +
                      "`spearman_std_vs_abs_error`: rank correlation of `_std` with the absolute error (does `_std` flag the worse predictions); " +
+                     "`spearman_distance_vs_abs_error`: the same for 1 − the nearest training compound's similarity (what `_in_domain` thresholds); " +
                      "`ece`: expected calibration error of the probabilities (10 bins).").AppendLine();
         s.AppendLine("## Applicability domain").AppendLine();
         s.AppendLine($"`_in_domain` is true when the nearest of the {m.ApplicabilityDomain.Compounds} training compounds has ECFP4 Tanimoto ≥ " +

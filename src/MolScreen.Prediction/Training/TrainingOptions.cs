@@ -27,6 +27,9 @@ public sealed record TrainingOptions
     public bool VarianceHead { get; init; } = true;
     /// <summary>Classification: up-weight positives per target by sqrt(negatives/positives) on the training part.</summary>
     public bool BalanceClasses { get; init; } = true;
+    /// <summary>Each member trains on its own bootstrap sample of the training part, so the members differ
+    /// most where the data are thin (their disagreement is the epistemic part of `_std`).</summary>
+    public bool Bootstrap { get; init; } = false;
     public bool UsesVarianceHead => VarianceHead && Task == OutputKind.Regression;
     /// <summary>How the model was asked for, quoted in its model card.</summary>
     public string? CommandLine { get; init; }
