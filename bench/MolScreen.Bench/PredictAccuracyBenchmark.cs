@@ -31,14 +31,15 @@ public static class PredictAccuracyBenchmark
 
     /// <param name="configure">Training settings on top of the `molscreen train` defaults (the bench's tuning knobs).</param>
     /// <param name="withPeer">false: ours only, for tuning on the validation part without the forest's cost.</param>
-    public static void Run(string shared, string peerScript, IReadOnlyList<string> only, int seeds, string workDir,
+    /// <param name="seeds">The split seeds; one seed per process lets seeds run side by side on a busy machine.</param>
+    public static void Run(string shared, string peerScript, IReadOnlyList<string> only, IReadOnlyList<int> seeds, string workDir,
         Func<TrainingOptions, TrainingOptions> configure, bool withPeer = true)
     {
         var inv = CultureInfo.InvariantCulture;
         var rows = new List<Row>();
         Console.WriteLine($"{"task",-6} {"seed",4} {"metric",-8} {"molscreen",10} {"RF peer",10} {"calib.",8} {"train s",8} {"valid.",8} {"dist. ρ",8}");
         foreach (var t in Tasks.Where(t => only.Count == 0 || only.Contains(t.Name)))
-            for (int seed = 0; seed < seeds; seed++)
+            foreach (int seed in seeds)
             {
                 var dir = Path.Combine(workDir, $"{t.Name}-{seed}");
                 var data = Path.Combine(shared, t.Data);

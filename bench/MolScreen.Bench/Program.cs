@@ -12,7 +12,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           tanimoto [--library N] [--queries Q]
           prepare [--smiles FILE] [--count N] [--steps S]
           predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
-          predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
+          predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3 | --seed-list 1,2] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
                            [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR]
@@ -68,7 +68,8 @@ switch (args[0])
         var tasks = Arg("--tasks", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var defaults = new MolScreen.Prediction.Training.TrainingOptions { DataPath = "", SmilesColumn = "", Targets = [], Task = default, Name = "" };
         PredictAccuracyBenchmark.Run(data, Path.Combine(root2, "bench", "peers", "sklearn_rf_baseline.py"), tasks,
-            int.Parse(Arg("--seeds", "3")), Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-predict-accuracy")),
+            Arg("--seed-list", "") is { Length: > 0 } list ? list.Split(',').Select(int.Parse).ToArray() : Enumerable.Range(0, int.Parse(Arg("--seeds", "3"))).ToArray(),
+            Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-predict-accuracy")),
             o => o with
             {
                 MaxEpochs = int.Parse(Arg("--epochs", defaults.MaxEpochs.ToString())),
