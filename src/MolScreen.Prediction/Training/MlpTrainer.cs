@@ -88,9 +88,9 @@ internal static class MlpTrainer
         using var model = new TorchMlp(dims, o.Dropout);
         model.to(device);
         using var optimizer = optim.Adam(model.parameters(), lr: o.LearningRate, weight_decay: o.WeightDecay);
-        using var xTrain = tensor(train.X, [train.Rows, FeatureSpec.Width]).to(device);
-        using var yTrain = tensor(train.Y, [train.Rows, train.Targets]).to(device);
-        using var xVal = tensor(validation.X, [validation.Rows, FeatureSpec.Width]).to(device);
+        using var xTrain = OnDevice(train.X, [train.Rows, FeatureSpec.Width], device);
+        using var yTrain = OnDevice(train.Y, [train.Rows, train.Targets], device);
+        using var xVal = OnDevice(validation.X, [validation.Rows, FeatureSpec.Width], device);
         var rng = new Random(memberSeed);
         double best = double.PositiveInfinity;
         int bestEpoch = 0, epoch = 0;
@@ -134,5 +134,16 @@ internal static class MlpTrainer
             for (int j = 0; j < t; j++) net.Biases[^1][j] -= MathF.Log(positiveWeights[j]);
         MlpFile.RoundToStored(net);
         return new Result(net, bestEpoch, epoch - 1, best);
+    }
+
+    /// <summary>A tensor of the data on the device. The host copy is freed at once when it is not the one used:
+    /// the GC does not see libtorch's memory, so an undisposed copy of a large input stays until a finalizer runs.</summary>
+    private static Tensor OnDevice(float[] data, long[] shape, Device device)
+    {
+        var host = tensor(data, shape);
+        if (device.type == DeviceType.CPU) return host;
+        var moved = host.to(device);
+        host.Dispose();
+        return moved;
     }
 }
