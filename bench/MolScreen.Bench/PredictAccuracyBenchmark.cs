@@ -29,31 +29,37 @@ public static class PredictAccuracyBenchmark
 
     private sealed record Row(string Task, int Seed, double Ours, double Peer, double Calibration, double Seconds);
 
-    public static void Run(string shared, string peerScript, IReadOnlyList<string> only, int seeds, int epochs, string workDir)
+    /// <param name="configure">Training settings on top of the `molscreen train` defaults (the bench's tuning knobs).</param>
+    /// <param name="withPeer">false: ours only, for tuning on the validation part without the forest's cost.</param>
+    /// <param name="seeds">The split seeds; one seed per process lets seeds run side by side on a busy machine.</param>
+    public static void Run(string shared, string peerScript, IReadOnlyList<string> only, IReadOnlyList<int> seeds, string workDir,
+        Func<TrainingOptions, TrainingOptions> configure, bool withPeer = true)
     {
         var inv = CultureInfo.InvariantCulture;
         var rows = new List<Row>();
-        Console.WriteLine($"{"task",-6} {"seed",4} {"metric",-8} {"molscreen",10} {"RF peer",10} {"calib.",8} {"train s",8}");
+        Console.WriteLine($"{"task",-6} {"seed",4} {"metric",-8} {"molscreen",10} {"RF peer",10} {"calib.",8} {"train s",8} {"valid.",8} {"dist. ρ",8}");
         foreach (var t in Tasks.Where(t => only.Count == 0 || only.Contains(t.Name)))
-            for (int seed = 0; seed < seeds; seed++)
+            foreach (int seed in seeds)
             {
                 var dir = Path.Combine(workDir, $"{t.Name}-{seed}");
                 var data = Path.Combine(shared, t.Data);
                 var sw = Stopwatch.StartNew();
-                var m = ModelTrainer.Train(new TrainingOptions
+                var m = ModelTrainer.Train(configure(new TrainingOptions
                 {
                     DataPath = data, SmilesColumn = t.SmilesColumn, Targets = t.Targets, Task = t.Kind, Name = t.Name,
-                    Split = SplitMethod.Scaffold, Seed = seed, MaxEpochs = epochs,
-                }, dir);
+                    Split = SplitMethod.Scaffold, Seed = seed,
+                }), dir);
                 double seconds = sw.Elapsed.TotalSeconds;
-                var peer = Peer(peerScript, data, t, Path.Combine(dir, ModelTrainer.SplitFileName), seed);
-                string metric = t.Kind == OutputKind.Regression ? "rmse" : "roc_auc";
+                var theirs = withPeer ? Peer(peerScript, data, t, Path.Combine(dir, ModelTrainer.SplitFileName), seed).Average() : double.NaN;
+                bool reg = t.Kind == OutputKind.Regression;
+                string metric = reg ? "rmse" : "roc_auc";
                 string calib = t.Kind == OutputKind.Regression ? "spearman_std_vs_abs_error" : "ece";
                 double ours = m.TestMetrics.Values.Where(v => v.ContainsKey(metric)).Average(v => v[metric]);
                 double cal = m.TestMetrics.Values.Where(v => v.ContainsKey(calib)).Average(v => v[calib]);
-                double theirs = peer.Average();
+                double distance = reg ? m.TestMetrics.Values.Where(v => v.ContainsKey("spearman_distance_vs_abs_error")).Average(v => v["spearman_distance_vs_abs_error"]) : double.NaN;
+                double valid = m.ValidationMetrics.Values.Where(v => v.ContainsKey(metric)).Average(v => v[metric]);
                 rows.Add(new Row(t.Name, seed, ours, theirs, cal, seconds));
-                Console.WriteLine(string.Create(inv, $"{t.Name,-6} {seed,4} {metric,-8} {ours,10:F3} {theirs,10:F3} {cal,8:F3} {seconds,8:F0}"));
+                Console.WriteLine(string.Create(inv, $"{t.Name,-6} {seed,4} {metric,-8} {ours,10:F3} {theirs,10:F3} {cal,8:F3} {seconds,8:F0} {valid,8:F3} {distance,8:F3}"));
             }
         Console.WriteLine();
         Console.WriteLine("| task | metric (scaffold test) | MolScreen MLP ensemble | RF 500 trees, Morgan r2/2048 | ratio | aim | calibration (Spearman ρ std~|err| / ECE) |");

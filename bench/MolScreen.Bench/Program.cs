@@ -12,7 +12,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           tanimoto [--library N] [--queries Q]
           prepare [--smiles FILE] [--count N] [--steps S]
           predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
-          predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3] [--epochs 80] [--shared DIR]
+          predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3 | --seed-list 1,2] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
+                           [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
           rerank-eval --dump FILE.jsonl[,FILE...] [--num-poses 9] [--peer vina.csv]   (pose re-ranking, tuning vs validation half, from a dock dump)
@@ -68,8 +69,23 @@ switch (args[0])
         var data = Arg("--shared", Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA") ?? Path.Combine(root2, "..", "shared", "data"));
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
         var tasks = Arg("--tasks", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var defaults = new MolScreen.Prediction.Training.TrainingOptions { DataPath = "", SmilesColumn = "", Targets = [], Task = default, Name = "" };
         PredictAccuracyBenchmark.Run(data, Path.Combine(root2, "bench", "peers", "sklearn_rf_baseline.py"), tasks,
-            int.Parse(Arg("--seeds", "3")), int.Parse(Arg("--epochs", "80")), Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-predict-accuracy")));
+            Arg("--seed-list", "") is { Length: > 0 } list ? list.Split(',').Select(int.Parse).ToArray() : Enumerable.Range(0, int.Parse(Arg("--seeds", "3"))).ToArray(),
+            Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-predict-accuracy")),
+            o => o with
+            {
+                MaxEpochs = int.Parse(Arg("--epochs", defaults.MaxEpochs.ToString())),
+                Ensemble = int.Parse(Arg("--ensemble", defaults.Ensemble.ToString())),
+                Hidden = Arg("--hidden", string.Join(',', defaults.Hidden)).Split(',').Select(int.Parse).ToArray(),
+                Dropout = double.Parse(Arg("--dropout", defaults.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
+                Patience = int.Parse(Arg("--patience", defaults.Patience.ToString())),
+                VarianceHead = bool.Parse(Arg("--variance-head", defaults.VarianceHead.ToString())),
+                BalanceClasses = bool.Parse(Arg("--balance", defaults.BalanceClasses.ToString())),
+                Bootstrap = bool.Parse(Arg("--bootstrap", defaults.Bootstrap.ToString())),
+                WeightDecay = double.Parse(Arg("--weight-decay", defaults.WeightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
+                LearningRate = double.Parse(Arg("--lr", defaults.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
+            }, withPeer: !args.Contains("--no-peer"));
         return 0;
     }
     case "rpi-cv":

@@ -20,11 +20,19 @@ internal static class Synthetic
                     yield return (new string('C', n) + Rings[r] + Groups[g], 0.5 * n + r * 0.3 - g * 0.4);
     }
 
-    public static string WriteCsv(string path, int? limit = null)
+    /// <param name="noiseBySize">Add seeded noise of ±2 to the compounds with five or more chain carbons only
+    /// (heteroscedastic labels, the case a variance head is for).</param>
+    public static string WriteCsv(string path, int? limit = null, bool noiseBySize = false)
     {
         var lines = new List<string> { "name,smiles,value" };
+        var rng = new Random(11);
         int i = 0;
-        foreach (var (s, t) in Rows().Take(limit ?? int.MaxValue)) lines.Add(string.Create(CultureInfo.InvariantCulture, $"m{i++},{s},{t}"));
+        foreach (var (s, t) in Rows().Take(limit ?? int.MaxValue))
+        {
+            double noise = rng.NextDouble() * 4 - 2;
+            double y = noiseBySize && s.StartsWith("CCCCC") ? t + noise : t;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"m{i++},{s},{y}"));
+        }
         File.WriteAllLines(path, lines);
         return path;
     }

@@ -46,6 +46,37 @@ public class TrainingTests
     }
 
     [Fact]
+    public void VarianceHeadModelsRecordItAndTheirSpreadRanksTheErrorsOfNoisyCompounds()
+    {
+        using var dir = new TempDir();
+        // Labels with noise that grows with the molecule: a variance head should learn where the data are noisy.
+        var csv = Synthetic.WriteCsv(dir.Combine("toy.csv"), noiseBySize: true);
+        var manifest = ModelTrainer.Train(Options(csv) with { Ensemble = 2, MaxEpochs = 60, Patience = 15 }, dir.Combine("toy"));
+        Assert.True(manifest.VarianceHead);
+        Assert.Contains("rmse", manifest.ValidationMetrics["toy"].Keys);
+        var model = PropertyModel.Load(dir.Combine("toy"));
+        Assert.Equal(2, model.Members[0].Outputs);
+        // The kernels' members go through the same combination: predictions and spreads agree with the CPU path.
+        var inputs = Synthetic.Features(30);
+        var cpu = model.Predict(inputs, domain: false);
+        using (var kernels = new GpuEnsemble(model.Members, preferGpu: false))
+        {
+            var onKernels = model.Predict(inputs, domain: false, gpu: kernels);
+            for (int i = 0; i < cpu.Mean.Length; i++)
+            {
+                Assert.Equal(cpu.Mean[i], onKernels.Mean[i], 1e-4f);
+                Assert.Equal(cpu.Std[i], onKernels.Std[i], 1e-4f);
+            }
+        }
+        Assert.True(manifest.TestMetrics["toy"]["spearman_std_vs_abs_error"] > 0.2,
+            $"spread vs error ρ {manifest.TestMetrics["toy"]["spearman_std_vs_abs_error"]}");
+
+        var without = ModelTrainer.Train(Options(csv) with { Ensemble = 1, MaxEpochs = 2, VarianceHead = false }, dir.Combine("plain"));
+        Assert.False(without.VarianceHead);
+        Assert.Equal(1, PropertyModel.Load(dir.Combine("plain")).Members[0].Outputs);
+    }
+
+    [Fact]
     public void BadTrainingFilesGiveClearErrors()
     {
         using var dir = new TempDir();

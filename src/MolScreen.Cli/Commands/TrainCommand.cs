@@ -15,16 +15,19 @@ internal static class TrainCommand
         var target = new Option<string>("--target") { Description = "Target column; several comma-separated for a multi-task model (missing labels masked)", Required = true };
         var task = new Option<string>("--task") { Description = "regression or classification (0/1 labels)", DefaultValueFactory = _ => "regression" };
         var split = new Option<string>("--split") { Description = "scaffold (Bemis–Murcko, balanced) or random; 80/10/10", DefaultValueFactory = _ => "scaffold" };
-        var ensemble = new Option<int>("--ensemble") { Description = "Ensemble members (their spread is the uncertainty)", DefaultValueFactory = _ => 3 };
+        var ensemble = new Option<int>("--ensemble") { Description = "Ensemble members (their spread is part of the uncertainty)", DefaultValueFactory = _ => 5 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and of the members' initialization", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "Output column prefix (default: the output directory's name)" };
         var hidden = new Option<string>("--hidden") { Description = "Hidden layer widths, comma-separated", DefaultValueFactory = _ => "128,64" };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping on the validation loss)", DefaultValueFactory = _ => 80 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping on the validation score: squared error, or mean ROC-AUC for classifiers)", DefaultValueFactory = _ => 80 };
+        var varianceHead = new Option<bool>("--variance-head") { Description = "Regression: members also predict a log-variance (Gaussian NLL), part of _std", DefaultValueFactory = _ => true };
+        var balance = new Option<bool>("--balance-classes") { Description = "Classification: up-weight positives per target by sqrt(negatives/positives)", DefaultValueFactory = _ => true };
+        var bootstrap = new Option<bool>("--bootstrap") { Description = "Each member trains on its own bootstrap sample of the training part", DefaultValueFactory = _ => false };
         var dropout = new Option<double>("--dropout") { Description = "Dropout between hidden layers", DefaultValueFactory = _ => 0.2 };
         var decay = new Option<double>("--weight-decay") { Description = "Adam weight decay", DefaultValueFactory = _ => 1e-5 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Model directory to write", Required = true };
-        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, dropout, decay, lr, outDir };
+        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, dropout, decay, lr, outDir };
         cmd.SetAction(pr =>
         {
             var dir = pr.GetValue(outDir)!.FullName;
@@ -53,6 +56,9 @@ internal static class TrainCommand
                 Dropout = pr.GetValue(dropout) is >= 0 and < 1 and var d ? d : throw new UsageException("--dropout must be in [0, 1)"),
                 WeightDecay = pr.GetValue(decay) is >= 0 and var wd ? wd : throw new UsageException("--weight-decay must be non-negative"),
                 LearningRate = pr.GetValue(lr) is > 0 and var rate ? rate : throw new UsageException("--lr must be positive"),
+                VarianceHead = pr.GetValue(varianceHead),
+                BalanceClasses = pr.GetValue(balance),
+                Bootstrap = pr.GetValue(bootstrap),
                 MaxEpochs = pr.GetValue(epochs) is > 0 and var maxEpochs ? maxEpochs : throw new UsageException("--epochs must be positive"),
             };
             try

@@ -9,8 +9,10 @@ namespace MolScreen.Prediction.Features;
 /// </summary>
 public static class FeatureSpec
 {
-    /// <summary>Bump when any feature's definition changes (fingerprint, descriptor formula or order).</summary>
-    public const string Id = "ecfp4-2048+desc11/v1";
+    /// <summary>Bump when any feature's definition changes (fingerprint, descriptor formula or order), or when what
+    /// a network's outputs mean changes (v2: regression members also output log-variances), so an older
+    /// MolScreen refuses a newer model instead of misreading it.</summary>
+    public const string Id = "ecfp4-2048+desc11/v2";
 
     public const int Bits = MorganFingerprint.Ecfp4Bits;
 

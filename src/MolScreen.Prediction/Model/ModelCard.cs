@@ -15,7 +15,7 @@ public static class ModelCard
         var s = new StringBuilder();
         s.AppendLine($"# Model `{m.Name}`").AppendLine();
         s.AppendLine($"{(m.Task == "classification" ? "Classifier" : "Regressor")} for {string.Join(", ", m.Targets.Select(t => $"`{t}`"))}: an ensemble of {m.Members.Length} " +
-                     $"multilayer perceptrons (hidden {string.Join("×", m.Hidden)}, ReLU) over ECFP4 (2048 bits) and 11 featurize descriptors " +
+                     $"multilayer perceptrons (hidden {string.Join("×", m.Hidden)}, ReLU{(m.VarianceHead ? "; each also predicts a log-variance, fitted by Gaussian negative log-likelihood" : "")}) over ECFP4 (2048 bits) and 11 featurize descriptors " +
                      $"(feature spec `{m.FeatureSpec}`), trained by MolScreen {m.MolscreenVersion} with TorchSharp on {m.TrainedAt} in {m.TrainingSeconds.ToString(inv)} s.").AppendLine();
         s.AppendLine("## Data").AppendLine();
         s.AppendLine($"- File `{m.Data.File}` (SHA-256 `{m.Data.Sha256}`): {m.Data.RowsRead} rows read, {m.Data.RowsUsed} used, " +
@@ -30,7 +30,11 @@ public static class ModelCard
         foreach (var (output, metrics) in m.TestMetrics)
             s.AppendLine($"| `{output}` | " + string.Join(" | ", keys.Select(k => metrics.TryGetValue(k, out var v) ? v.ToString(k == "n" ? "0" : "0.000", inv) : "–")) + " |");
         s.AppendLine();
-        s.AppendLine("`spearman_std_vs_abs_error`: rank correlation of the ensemble spread with the absolute error (does `_std` flag the worse predictions); " +
+        s.AppendLine((m.VarianceHead
+                         ? "`_std` is the ensemble's predictive spread (members' predicted variances plus their disagreement). "
+                         : "`_std` is the spread of the members' predictions. ") +
+                     "`spearman_std_vs_abs_error`: rank correlation of `_std` with the absolute error (does `_std` flag the worse predictions); " +
+                     "`spearman_distance_vs_abs_error`: the same for 1 − the nearest training compound's similarity (what `_in_domain` thresholds); " +
                      "`ece`: expected calibration error of the probabilities (10 bins).").AppendLine();
         s.AppendLine("## Applicability domain").AppendLine();
         s.AppendLine($"`_in_domain` is true when the nearest of the {m.ApplicabilityDomain.Compounds} training compounds has ECFP4 Tanimoto ≥ " +

@@ -25,6 +25,11 @@ public sealed record ModelManifest
     public required int[] BestEpochs { get; init; }
     public required Dictionary<string, Dictionary<string, double>> TestMetrics { get; init; }
     public required DomainSummary ApplicabilityDomain { get; init; }
+    /// <summary>Regression members also output a log-variance per target (Gaussian NLL head); `_std` is then
+    /// the whole predictive spread (<see cref="EnsembleStatistics"/>). Absent in older manifests: false.</summary>
+    public bool VarianceHead { get; init; }
+    /// <summary>The ensemble's metrics on the validation part (what hyperparameters may be chosen on; the test part is not).</summary>
+    public Dictionary<string, Dictionary<string, double>> ValidationMetrics { get; init; } = [];
 }
 
 public sealed record SplitSummary(string Method, int Seed, int Train, int Validation, int Test, string File);

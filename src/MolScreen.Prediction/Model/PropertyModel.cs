@@ -35,8 +35,11 @@ public sealed class PropertyModel
             throw new InvalidDataException($"{dir}: model '{m.Name}' was trained on features '{m.FeatureSpec}' but this MolScreen computes '{FeatureSpec.Id}'; retrain it with `molscreen train`");
         if (m.Members is not { Length: > 0 }) throw new InvalidDataException($"{manifestPath}: lists no ensemble members");
         var members = m.Members.Select(f => MlpFile.Read(Path.Combine(dir, f), FeatureSpec.Id)).ToList();
-        if (members.Any(n => n.Outputs != m.Outputs.Length || n.Kind != members[0].Kind))
-            throw new InvalidDataException($"{dir}: members disagree with the manifest's {m.Outputs.Length} outputs");
+        int width = m.VarianceHead ? 2 * m.Outputs.Length : m.Outputs.Length;
+        if (members.Any(n => n.Outputs != width || n.Kind != members[0].Kind))
+            throw new InvalidDataException($"{dir}: members disagree with the manifest's {m.Outputs.Length} outputs{(m.VarianceHead ? " (each with a variance head)" : "")}");
+        if (m.VarianceHead && members[0].Kind != OutputKind.Regression)
+            throw new InvalidDataException($"{manifestPath}: a variance head is only defined for regression models");
         var domain = ApplicabilityDomain.Read(Path.Combine(dir, m.ApplicabilityDomain.File), (float)m.ApplicabilityDomain.Threshold);
         return new PropertyModel(dir, m, members, domain);
     }
@@ -51,18 +54,9 @@ public sealed class PropertyModel
         else
         {
             all = new float[k][];
-            for (int j = 0; j < k; j++) { all[j] = new float[n * t]; Members[j].Forward(inputs, all[j]); }
+            for (int j = 0; j < k; j++) { all[j] = new float[n * Members[j].Outputs]; Members[j].Forward(inputs, all[j]); }
         }
-        var mean = new float[n * t]; var std = new float[n * t];
-        for (int i = 0; i < n * t; i++)
-        {
-            double s = 0, ss = 0;
-            for (int j = 0; j < k; j++) s += all[j][i];
-            double mu = s / k;
-            for (int j = 0; j < k; j++) ss += (all[j][i] - mu) * (all[j][i] - mu);
-            mean[i] = (float)mu;
-            std[i] = (float)Math.Sqrt(ss / k);
-        }
+        var (mean, std) = EnsembleStatistics.Combine(all, n, t, Manifest.VarianceHead);
         float[]? sim = null;
         var inDomain = new bool[n];
         if (domain && nearest)

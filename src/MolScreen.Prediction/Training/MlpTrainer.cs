@@ -67,26 +67,30 @@ internal sealed record MlpScaling(OutputKind Kind, float[] DescriptorMean, float
 }
 
 /// <summary>
-/// Trains one ensemble member with TorchSharp: Adam, masked loss (missing multi-task labels contribute
-/// nothing), early stopping on the validation loss with the best epoch's weights kept.
+/// Trains one ensemble member with TorchSharp: Adam on <see cref="TrainingLoss"/>, early stopping on the
+/// validation score (regression: squared error of the mean; classification: mean ROC-AUC) with the best
+/// epoch's weights kept.
 /// </summary>
 internal static class MlpTrainer
 {
-    public sealed record Result(MlpNetwork Network, int BestEpoch, int EpochsRun, double BestValidationLoss);
+    public sealed record Result(MlpNetwork Network, int BestEpoch, int EpochsRun, double BestValidationScore);
 
     public static Result Train(DenseInputs train, DenseInputs validation, MlpScaling scaling, TrainingOptions o, int memberSeed, Action<string>? log)
     {
         TorchRuntime.EnsureLoaded();
         var device = TorchRuntime.Resolve(DeviceChoice.Auto);
         torch.manual_seed(memberSeed);
-        int[] dims = [FeatureSpec.Width, .. o.Hidden, train.Targets];
+        bool head = o.UsesVarianceHead;
+        int t = train.Targets, width = head ? 2 * t : t;
+        int[] dims = [FeatureSpec.Width, .. o.Hidden, width];
+        var positiveWeights = scaling.Kind == OutputKind.Classification && o.BalanceClasses ? TrainingLoss.BalancedPositiveWeights(train) : null;
+        var loss = new TrainingLoss(scaling.Kind, t, head, positiveWeights);
         using var model = new TorchMlp(dims, o.Dropout);
         model.to(device);
         using var optimizer = optim.Adam(model.parameters(), lr: o.LearningRate, weight_decay: o.WeightDecay);
-        using var xTrain = tensor(train.X, [train.Rows, FeatureSpec.Width]).to(device);
-        using var yTrain = tensor(train.Y, [train.Rows, train.Targets]).to(device);
-        using var xVal = tensor(validation.X, [validation.Rows, FeatureSpec.Width]).to(device);
-        using var yVal = tensor(validation.Y, [validation.Rows, validation.Targets]).to(device);
+        using var xTrain = OnDevice(train.X, [train.Rows, FeatureSpec.Width], device);
+        using var yTrain = OnDevice(train.Y, [train.Rows, train.Targets], device);
+        using var xVal = OnDevice(validation.X, [validation.Rows, FeatureSpec.Width], device);
         var rng = new Random(memberSeed);
         double best = double.PositiveInfinity;
         int bestEpoch = 0, epoch = 0;
@@ -100,39 +104,46 @@ internal static class MlpTrainer
             {
                 using var scope = NewDisposeScope();
                 var idx = tensor(order.AsSpan(start, Math.Min(o.BatchSize, order.Length - start)).ToArray().Select(i => (long)i).ToArray()).to(device);
-                var loss = Loss(model.forward(xTrain.index_select(0, idx)), yTrain.index_select(0, idx), scaling.Kind);
+                var l = loss.Compute(model.forward(xTrain.index_select(0, idx)), yTrain.index_select(0, idx));
                 optimizer.zero_grad();
-                loss.backward();
+                l.backward();
                 optimizer.step();
             }
             model.eval();
             double val;
             using (no_grad())
             using (var scope = NewDisposeScope())
-                val = Loss(model.forward(xVal), yVal, scaling.Kind).item<float>();
+                val = loss.ValidationScore(model.forward(xVal).cpu().data<float>().ToArray(), validation);
             if (val < best - 1e-6) { best = val; bestEpoch = epoch; bestWeights = model.Export(); }
         }
-        log?.Invoke($"  member seed {memberSeed}: best validation loss {best:F4} at epoch {bestEpoch} of {epoch - 1}");
+        log?.Invoke($"  member seed {memberSeed}: best validation {(scaling.Kind == OutputKind.Regression ? "MSE (standardized)" : "-mean ROC-AUC")} {best:F4} at epoch {bestEpoch} of {epoch - 1}");
+        // A log-variance head predicts in standardized units: adding 2 ln σ_y maps it to target units through
+        // the same linear output transform (z·1 + mean) the predictions use, so the forward passes need no new math.
+        float[] outMean = head ? [.. scaling.OutputMean, .. scaling.OutputStd.Select(sd => 2f * MathF.Log(sd))] : scaling.OutputMean;
+        float[] outStd = head ? [.. scaling.OutputStd, .. Enumerable.Repeat(1f, t)] : scaling.OutputStd;
         var net = new MlpNetwork
         {
             FeatureSpecId = FeatureSpec.Id, Kind = scaling.Kind, Dims = dims,
             DescriptorMean = scaling.DescriptorMean, DescriptorStd = scaling.DescriptorStd,
-            OutputMean = scaling.OutputMean, OutputStd = scaling.OutputStd,
+            OutputMean = outMean, OutputStd = outStd,
             Weights = bestWeights.W, Biases = bestWeights.B,
         };
+        // Up-weighting positives by w moves the optimal logit up by ln w; taking it off the output bias gives
+        // probabilities back their calibration while the ranking (ROC-AUC) is untouched.
+        if (positiveWeights != null)
+            for (int j = 0; j < t; j++) net.Biases[^1][j] -= MathF.Log(positiveWeights[j]);
         MlpFile.RoundToStored(net);
         return new Result(net, bestEpoch, epoch - 1, best);
     }
 
-    /// <summary>Mean over labelled entries only: MSE on standardized targets, or BCE on logits.</summary>
-    private static Tensor Loss(Tensor output, Tensor y, OutputKind kind)
+    /// <summary>A tensor of the data on the device. The host copy is freed at once when it is not the one used:
+    /// the GC does not see libtorch's memory, so an undisposed copy of a large input stays until a finalizer runs.</summary>
+    private static Tensor OnDevice(float[] data, long[] shape, Device device)
     {
-        var mask = y.isnan().logical_not();
-        var target = where(mask, y, zeros_like(y));
-        var perEntry = kind == OutputKind.Regression
-            ? (output - target).pow(2)
-            : nn.functional.binary_cross_entropy_with_logits(output, target, reduction: nn.Reduction.None);
-        var m = mask.to_type(ScalarType.Float32);
-        return (perEntry * m).sum() / m.sum().clamp_min(1f);
+        var host = tensor(data, shape);
+        if (device.type == DeviceType.CPU) return host;
+        var moved = host.to(device);
+        host.Dispose();
+        return moved;
     }
 }

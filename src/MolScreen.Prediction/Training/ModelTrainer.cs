@@ -39,7 +39,9 @@ public static class ModelTrainer
         var nets = new List<MlpNetwork>();
         for (int k = 0; k < o.Ensemble; k++)
         {
-            var r = MlpTrainer.Train(dTrain, dVal, scaling, o, o.Seed * 1000 + k, log);
+            int memberSeed = o.Seed * 1000 + k;
+            var r = MlpTrainer.Train(o.Bootstrap ? DenseInputs.Build(table.Inputs, table.Labels, Resample(train, memberSeed), scaling) : dTrain,
+                dVal, scaling, o, memberSeed, log);
             var file = $"member-{k}.mlp";
             MlpFile.Write(Path.Combine(outDir, file), r.Network);
             members.Add(file);
@@ -66,15 +68,23 @@ public static class ModelTrainer
             TrainingSeconds = 0, BestEpochs = epochs.ToArray(), TestMetrics = [],
             ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, train.Length),
         };
-        var model = new ModelEvaluation(nets, o.Task);
-        var metrics = model.Score(testInputs, test.Select(i => table.Labels[i]).ToList(), outputs);
+        var model = new ModelEvaluation(nets, o.Task, o.UsesVarianceHead);
+        var metrics = model.Score(testInputs, test.Select(i => table.Labels[i]).ToList(), outputs, nearest);
+        var validationMetrics = model.Score(val.Select(i => table.Inputs[i]).ToList(), val.Select(i => table.Labels[i]).ToList(), outputs);
         split.Write(Path.Combine(outDir, SplitFileName), table.RowNumbers, table.Smiles, table.Scaffolds);
-        var manifest = manifestStub with { TestMetrics = metrics, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
+        var manifest = manifestStub with { TestMetrics = metrics, ValidationMetrics = validationMetrics, VarianceHead = o.UsesVarianceHead, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
         JsonFile.Save(Path.Combine(outDir, ModelManifest.FileName), manifest);
         ModelCard.Write(outDir, manifest, o.CommandLine ?? "molscreen train (command not recorded)");
         foreach (var (name, m) in metrics)
             log?.Invoke($"test {name}: " + string.Join(", ", m.Select(kv => $"{kv.Key} {kv.Value:F3}")));
         return manifest;
+    }
+
+    /// <summary>A bootstrap sample of the training rows (same size, drawn with replacement), seeded per member.</summary>
+    private static int[] Resample(int[] rows, int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, rows.Length).Select(_ => rows[rng.Next(rows.Length)]).ToArray();
     }
 
     /// <summary>tox21's "NR-AR" becomes the column-safe "nr_ar".</summary>

@@ -33,10 +33,11 @@ internal sealed class TorchMlp : nn.Module<Tensor, Tensor>
     {
         var w = new float[_layers.Count][];
         var b = new float[_layers.Count][];
+        // Every intermediate (detach, cpu, t) is a native handle; the scope frees them all, the arrays are copies.
+        using var scope = NewDisposeScope();
         for (int l = 0; l < _layers.Count; l++)
         {
-            using var t = _layers[l].weight!.detach().cpu().t().contiguous();
-            w[l] = t.data<float>().ToArray();
+            w[l] = _layers[l].weight!.detach().cpu().t().contiguous().data<float>().ToArray();
             b[l] = _layers[l].bias!.detach().cpu().data<float>().ToArray();
         }
         return (w, b);

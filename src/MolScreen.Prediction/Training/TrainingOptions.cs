@@ -13,7 +13,7 @@ public sealed record TrainingOptions
     /// <summary>Prefix of the output columns (`logs` → logs_pred); multi-target models add _target.</summary>
     public required string Name { get; init; }
     public SplitMethod Split { get; init; } = SplitMethod.Scaffold;
-    public int Ensemble { get; init; } = 3;
+    public int Ensemble { get; init; } = 5;
     public int Seed { get; init; } = 0;
     public int[] Hidden { get; init; } = [128, 64];
     public double Dropout { get; init; } = 0.2;
@@ -21,8 +21,16 @@ public sealed record TrainingOptions
     public double WeightDecay { get; init; } = 1e-5;
     public int BatchSize { get; init; } = 64;
     public int MaxEpochs { get; init; } = 80;
-    /// <summary>Epochs without a better validation loss before training stops (the best epoch is kept).</summary>
+    /// <summary>Epochs without a better validation score before training stops (the best epoch is kept).</summary>
     public int Patience { get; init; } = 12;
+    /// <summary>Regression members also learn a log-variance per target (Gaussian NLL), so `_std` can rank errors.</summary>
+    public bool VarianceHead { get; init; } = true;
+    /// <summary>Classification: up-weight positives per target by sqrt(negatives/positives) on the training part.</summary>
+    public bool BalanceClasses { get; init; } = true;
+    /// <summary>Each member trains on its own bootstrap sample of the training part, so the members differ
+    /// most where the data are thin (their disagreement is the epistemic part of `_std`).</summary>
+    public bool Bootstrap { get; init; } = false;
+    public bool UsesVarianceHead => VarianceHead && Task == OutputKind.Regression;
     /// <summary>How the model was asked for, quoted in its model card.</summary>
     public string? CommandLine { get; init; }
 }
