@@ -6,20 +6,11 @@ namespace MolScreen.Ranking.Tests;
 /// </summary>
 public class CrossShardDuplicateTests
 {
-    private const string Workflow = """
-        name: rank-duplicates
-        shard_size: 2
-        stages:
-          ingest:
-            inputs: [lib.smi]
-          featurize:
-            input: ingest
-          rank:
-            input: featurize
-        """;
+    // The featurize-only run's workflow with shards of two records.
+    private static readonly string Workflow = RankRun.FeaturizeOnly.Replace("shard_size: 16", "shard_size: 2");
 
-    // Ids are the library's record numbers (lib:0 ... lib:7). Shards of two: aspirin and caffeine come back in later shards written differently (and as a salt), and one
-    // duplicate sits in the same shard as its first copy, which featurize itself rejects.
+    // Ids are the library's record numbers (lib:0 ... lib:7). Aspirin and caffeine come back in later shards, written
+    // differently (and as a salt); one duplicate sits in the same shard as its first copy, which featurize itself rejects.
     private static readonly string[] Library =
     [
         "smiles\tname",
@@ -50,7 +41,7 @@ public class CrossShardDuplicateTests
     [Fact]
     public void DedupeOffKeepsEveryCopy()
     {
-        using var run = new RankRun(Workflow + "\n    params: { dedupe: false }\n", Library);
+        using var run = new RankRun(Workflow.Replace("max_per_cluster: 2 }", "max_per_cluster: 2, dedupe: false }"), Library);
         Assert.True(run.Result.Succeeded, string.Join("; ", run.Result.Failed.Select(f => f.Error)));
         using var db = new DuckDb();
         Assert.Equal(7, db.Scalar($"SELECT count(*) FROM read_parquet('{run.Out}/ranked.parquet')"));
