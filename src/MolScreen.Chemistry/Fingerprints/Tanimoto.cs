@@ -135,7 +135,7 @@ public static class Tanimoto
                         int len = Math.Min(Block, tile + tileLen - start);
                         var scores = block[..len];
                         TanimotoKernel.Similarities(fp, set.Slice(start * FingerprintBytes, len * FingerprintBytes), setCounts.Slice(start, len), scores);
-                        foreach (float s in scores) max = MathF.Max(max, s);
+                        foreach (float s in scores) if (s > max) max = s;  // similarities are never NaN; MathF.Max's NaN handling slowed this loop ~15%
                     }
                     maxima[i] = max;
                 }
@@ -180,7 +180,7 @@ public static class Tanimoto
             var scores = block[..len];
             TanimotoKernel.Similarities(fingerprint, set.Slice(start * FingerprintBytes, len * FingerprintBytes),
                 setCounts.IsEmpty ? default : setCounts.Slice(start, len), scores);
-            foreach (float s in scores) max = MathF.Max(max, s);
+            foreach (float s in scores) if (s > max) max = s;  // similarities are never NaN; MathF.Max's NaN handling slowed this loop ~15%
         }
         return max;
     }

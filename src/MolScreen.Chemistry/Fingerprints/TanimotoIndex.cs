@@ -63,7 +63,7 @@ public sealed class TanimotoIndex
                 int len = Math.Min(block.Length, end - start);
                 var scores = block[..len];
                 TanimotoKernel.Similarities(fingerprint, _sorted.AsSpan(start * Bytes, len * Bytes), _counts.AsSpan(start, len), scores);
-                foreach (float s in scores) max = MathF.Max(max, s);
+                foreach (float s in scores) if (s > max) max = s;  // similarities are never NaN; MathF.Max's NaN handling slowed this loop ~15%
             }
         }
         return max;
