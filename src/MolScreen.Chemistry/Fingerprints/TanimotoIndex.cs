@@ -42,23 +42,38 @@ public sealed class TanimotoIndex
     }
 
     /// <summary>Highest similarity of <paramref name="fingerprint"/> to any member; 0 for an empty set.</summary>
-    public float MaxSimilarity(ReadOnlySpan<byte> fingerprint)
+    public float MaxSimilarity(ReadOnlySpan<byte> fingerprint) => Search(fingerprint, 0f, float.PositiveInfinity);
+
+    /// <summary>
+    /// Whether some member is at least <paramref name="threshold"/> similar (an applicability-domain test): the same
+    /// walk, stopping at the first block holding such a member and skipping every bucket whose bound is below the
+    /// threshold. Equal to <c>MaxSimilarity(fingerprint) &gt;= threshold</c>.
+    /// </summary>
+    public bool AnyAtLeast(ReadOnlySpan<byte> fingerprint, float threshold) =>
+        threshold <= 0f || Search(fingerprint, threshold, threshold) >= threshold;  // every similarity is ≥ 0, even an empty set's 0
+
+    /// <summary>
+    /// The nearest-count-first walk: the maximum over the buckets that could hold a similarity ≥ <paramref name="floor"/>
+    /// and above the maximum found so far, ending early once that maximum reaches <paramref name="enough"/>.
+    /// </summary>
+    private float Search(ReadOnlySpan<byte> fingerprint, float floor, float enough)
     {
         if (fingerprint.Length != Bytes) throw new ArgumentException($"a packed fingerprint is {Bytes} bytes, got {fingerprint.Length}", nameof(fingerprint));
         if (Count == 0) return 0f;
         int a = TanimotoKernel.PopCount(fingerprint);
-        Span<float> block = stackalloc float[256];
+        Span<float> block = stackalloc float[64];
         float max = 0f;
         int below = a, above = a + 1, top = Bytes * 8;
-        while (true)
+        while (max < enough)
         {
             float boundBelow = below >= 0 ? Bound(a, below) : -1f;
             float boundAbove = above <= top ? Bound(a, above) : -1f;
             bool down = boundBelow >= boundAbove;
             float bound = down ? boundBelow : boundAbove;
-            if (bound < 0f || bound <= max) break; // nothing left can beat the maximum (ties leave it unchanged)
+            // nothing left can beat the maximum (ties leave it unchanged) or reach the floor; -1: no buckets left
+            if (bound < 0f || bound <= max || bound < floor) break;
             int bucket = down ? below-- : above++;
-            for (int start = _start[bucket], end = _start[bucket + 1]; start < end; start += block.Length)
+            for (int start = _start[bucket], end = _start[bucket + 1]; start < end && max < enough; start += block.Length)
             {
                 int len = Math.Min(block.Length, end - start);
                 var scores = block[..len];
@@ -67,36 +82,6 @@ public sealed class TanimotoIndex
             }
         }
         return max;
-    }
-
-    /// <summary>
-    /// Whether some member is at least <paramref name="threshold"/> similar (an applicability-domain test): the same
-    /// nearest-count-first walk, stopping at the first block holding such a member and skipping every bucket whose
-    /// bound is below the threshold. Equal to <c>MaxSimilarity(fingerprint) &gt;= threshold</c>.
-    /// </summary>
-    public bool AnyAtLeast(ReadOnlySpan<byte> fingerprint, float threshold)
-    {
-        if (fingerprint.Length != Bytes) throw new ArgumentException($"a packed fingerprint is {Bytes} bytes, got {fingerprint.Length}", nameof(fingerprint));
-        if (threshold <= 0f) return true;  // every similarity is ≥ 0, even against an empty set's maximum of 0
-        if (Count == 0) return false;
-        int a = TanimotoKernel.PopCount(fingerprint);
-        Span<float> block = stackalloc float[64];
-        int below = a, above = a + 1, top = Bytes * 8;
-        while (true)
-        {
-            float boundBelow = below >= 0 ? Bound(a, below) : -1f;
-            float boundAbove = above <= top ? Bound(a, above) : -1f;
-            bool down = boundBelow >= boundAbove;
-            if ((down ? boundBelow : boundAbove) < threshold) return false;
-            int bucket = down ? below-- : above++;
-            for (int start = _start[bucket], end = _start[bucket + 1]; start < end; start += block.Length)
-            {
-                int len = Math.Min(block.Length, end - start);
-                var scores = block[..len];
-                TanimotoKernel.Similarities(fingerprint, _sorted.AsSpan(start * Bytes, len * Bytes), _counts.AsSpan(start, len), scores);
-                foreach (float s in scores) if (s >= threshold) return true;
-            }
-        }
     }
 
     /// <summary>For each fingerprint of a packed set, its <see cref="MaxSimilarity(ReadOnlySpan{byte})"/>.</summary>
