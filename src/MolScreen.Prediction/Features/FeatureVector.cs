@@ -36,16 +36,18 @@ public sealed class FeatureVector
         ?? throw new InvalidDataException(reason);
 
     /// <summary>Indices of the set bits, ascending; the sparse first layer sums one weight row per index.</summary>
+    /// <remarks>Read 64 bits at a time: with the LSB-first packing, bit k of little-endian word w is fingerprint bit
+    /// 64w + k, so the order is the same as byte by byte, at an eighth of the loop trips over the empty words.</remarks>
     public int OnBits(Span<int> destination)
     {
+        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(Fingerprint);
         int n = 0;
-        for (int b = 0; b < Fingerprint.Length; b++)
+        for (int w = 0; w < words.Length; w++)
         {
-            uint v = Fingerprint[b];
+            ulong v = BitConverter.IsLittleEndian ? words[w] : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(words[w]);
             while (v != 0)
             {
-                int bit = System.Numerics.BitOperations.TrailingZeroCount(v);
-                destination[n++] = b * 8 + bit;
+                destination[n++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(v);
                 v &= v - 1;
             }
         }
