@@ -70,6 +70,11 @@ int32_t guarded(const char* operation, Body&& body) noexcept {
 int max_valence(int atomic_number, int formal_charge);
 int total_valence(OpenBabel::OBAtom* atom);
 
+// Rewrites pentavalent nitrogen as written in Daylight SMILES and old molfiles (nitro
+// N(=O)=O, N-oxides R3N=O, azides N=N#N) into the charge-separated form the valence
+// check accepts; returns the number of nitrogens changed. See shim_normalize.cpp.
+int normalize_pentavalent_nitrogen(OpenBabel::OBMol& mol);
+
 // Empty when fine; otherwise a reason for a structure error OpenBabel would accept.
 std::string smiles_structure_error(const std::string& smiles);
 

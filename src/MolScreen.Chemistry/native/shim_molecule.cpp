@@ -146,6 +146,7 @@ int32_t sanitize(OBMol& mol, const char* what) {
     // everywhere (graph export, SMARTS matches). OpenBabel converts stereo references
     // to the deleted H into implicit ones.
     if (has_plain_hydrogen(mol)) mol.DeleteHydrogens();
+    normalize_pentavalent_nitrogen(mol);
     FOR_ATOMS_OF_MOL(a, mol) {
         int limit = max_valence(a->GetAtomicNum(), a->GetFormalCharge());
         int valence = total_valence(&*a);

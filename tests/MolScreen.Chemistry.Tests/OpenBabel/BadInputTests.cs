@@ -11,7 +11,7 @@ public class BadInputTests
     [InlineData("C1CC", "unmatched ring")]
     [InlineData("C(C)(C)(C)(C)C", "valence error: atom 1 (C) has valence 5")]
     [InlineData("[CH5]", "valence")]
-    [InlineData("CN(=O)=O", "valence error: atom 2 (N)")]
+    [InlineData("CN(C)(C)(C)C", "valence error: atom 2 (N) has valence 5")]
     [InlineData("[NH4]", "valence error: atom 1 (N) has valence 4, more than the 3 allowed")]
     [InlineData("C[N-2](C)C", "valence")]
     [InlineData("*C", "dummy")]
