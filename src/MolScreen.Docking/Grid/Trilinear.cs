@@ -56,7 +56,8 @@ public static class Trilinear
 
     static bool Axis(ref float s, int n, out int a, ref float penalty, ref float grad, float spacing)
     {
-        if (s < 0f)
+        // written as !(s >= 0) so a NaN coordinate takes this branch and indexes the lattice at 0, never out of range
+        if (!(s >= 0f))
         {
             penalty += OutsideSlope * (-s) * spacing;
             grad = -OutsideSlope;
