@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MolScreen.Docking.Compute;
 using MolScreen.Docking.Grid;
 using MolScreen.Docking.Scoring;
 using MolScreen.Docking.Search;
@@ -22,7 +23,7 @@ public static class DockEvalRate
     {
         var ids = only.Count > 0 ? only : DefaultIds;
         string work = Directory.CreateTempSubdirectory("molscreen-evalrate-").FullName;
-        Console.WriteLine($"{"complex",-10} {"atoms",5} {"pairs",5} {"tors",4} {"maps",4} {"grid CPU s",10} {"grid wall s",11} {"evals",8} {"eval CPU s",10} {"evals/CPU-s",11}  checksum");
+        Console.WriteLine($"{"complex",-10} {"atoms",5} {"pairs",5} {"tors",4} {"maps",4} {"grid CPU s",10} {"grid wall s",11} {"evals",8} {"eval CPU s",10} {"evals/CPU-s",11} {"grid ns",7} {"pairs ns",8}  checksum");
         double totalEvals = 0, totalCpu = 0;
         foreach (var c in DockBenchmark.Cases(shared).Where(c => ids.Contains(c.Id)))
         {
@@ -49,8 +50,10 @@ public static class DockEvalRate
                 best = Math.Min(best, CpuSeconds() - t0);
             }
             totalEvals += evaluations; totalCpu += best;
+            Breakdown(energy, chainWork, confs, Math.Min(evaluations, 20_000)); // warm-up, as above
+            var (gridNs, pairNs) = Breakdown(energy, chainWork, confs, evaluations);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Id,-10} {lig.AtomCount,5} {lig.PairA.Length,5} {lig.TorsionCount,4} {maps.MapOffset.Count(o => o >= 0),4} {gridCpu,10:F2} {gridWall,11:F2} {evaluations,8} {best,10:F3} {evaluations / best,11:F0}  {checksum:R}"));
+                $"{c.Id,-10} {lig.AtomCount,5} {lig.PairA.Length,5} {lig.TorsionCount,4} {maps.MapOffset.Count(o => o >= 0),4} {gridCpu,10:F2} {gridWall,11:F2} {evaluations,8} {best,10:F3} {evaluations / best,11:F0} {gridNs,7:F0} {pairNs,8:F0}  {checksum:R}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all: {totalEvals / totalCpu:F0} evals/CPU-s (best of {repeats} repeats per complex)"));
         Directory.Delete(work, true);
@@ -66,6 +69,42 @@ public static class DockEvalRate
             for (int j = 0; j < grad.Length; j++) sum += grad[j] * 1e-6;
         }
         return sum;
+    }
+
+    /// <summary>
+    /// CPU nanoseconds per evaluation of the two halves of the energy core alone, on the built coordinates of the same poses:
+    /// the grid (trilinear) part and the intramolecular pairs (the rest of an evaluation is kinematics and projection).
+    /// Unchecked accessors like the search's: PoseEnergy validated these tables when it was built.
+    /// </summary>
+    static (double GridNs, double PairNs) Breakdown(PoseEnergy energy, ChainWork w, float[][] confs, int evaluations)
+    {
+        var lig = energy.Ligand;
+        var maps = energy.Maps;
+        int n = lig.AtomCount;
+        var coords = confs.Select(c =>
+        {
+            energy.Kinematics.Build(c, w.X, w.Y, w.Z, w.Frames);
+            return ((float[])w.X.Clone(), (float[])w.Y.Clone(), (float[])w.Z.Clone());
+        }).ToArray();
+        double t0 = CpuSeconds();
+        float sink = 0;
+        for (int k = 0; k < evaluations; k++)
+        {
+            var (x, y, z) = coords[k % coords.Length];
+            sink += PoseEnergyCore.Inter(new UncheckedInts(lig.Xs), n, new UncheckedFloats(maps.Data), new UncheckedInts(maps.MapOffset), maps.Geometry,
+                MonteCarloCore.Authentic, new UncheckedFloats(x), new UncheckedFloats(y), new UncheckedFloats(z), new UncheckedFloats(w.GX), new UncheckedFloats(w.GY), new UncheckedFloats(w.GZ));
+        }
+        double t1 = CpuSeconds();
+        for (int k = 0; k < evaluations; k++)
+        {
+            var (x, y, z) = coords[k % coords.Length];
+            sink += PoseEnergyCore.Intra(new UncheckedInts(lig.PairA), new UncheckedInts(lig.PairB), new UncheckedInts(lig.PairType), new UncheckedInts(energy.PairGlued),
+                lig.PairA.Length, new UncheckedFloats(energy.Table.EnergyDor), energy.Table.Weights.Glue, MonteCarloCore.Authentic,
+                new FloatArray(x), new FloatArray(y), new FloatArray(z), new FloatArray(w.GX), new FloatArray(w.GY), new FloatArray(w.GZ));
+        }
+        double t2 = CpuSeconds();
+        GC.KeepAlive(sink);
+        return ((t1 - t0) * 1e9 / evaluations, (t2 - t1) * 1e9 / evaluations);
     }
 
     /// <summary>Seeded poses: the root within 3 Å of the box centre, a uniform orientation and uniform torsions.</summary>

@@ -51,7 +51,7 @@ public sealed class PoseEnergy
         for (int p = 0; p < pairs; p++)
             if ((uint)lig.PairA[p] >= (uint)n || (uint)lig.PairB[p] >= (uint)n || (uint)lig.PairType[p] >= XsType.PairCount)
                 throw new DockingException($"ligand {lig.Name}: intramolecular pair {p} names atoms {lig.PairA[p]}, {lig.PairB[p]} or type {lig.PairType[p]} out of range");
-        if (Table.Energy.Length < XsType.PairCount * PairTable.Samples || Table.Dor.Length < Table.Energy.Length)
+        if (Table.EnergyDor.Length < 2 * XsType.PairCount * PairTable.Samples)
             throw new DockingException("pair table shorter than its type count");
     }
 
@@ -66,7 +66,7 @@ public sealed class PoseEnergy
         // unchecked reads: CheckIndices proved the table indices, the line above the scratch sizes
         float e = PoseEnergyCore.Eval(new UncheckedInts(lig.Xs), n, new UncheckedInts(lig.PairA), new UncheckedInts(lig.PairB),
             new UncheckedInts(lig.PairType), new UncheckedInts(PairGlued), lig.PairA.Length, new UncheckedFloats(Maps.Data),
-            new UncheckedInts(Maps.MapOffset), Maps.Geometry, new UncheckedFloats(Table.Energy), new UncheckedFloats(Table.Dor),
+            new UncheckedInts(Maps.MapOffset), Maps.Geometry, new UncheckedFloats(Table.EnergyDor),
             Table.Weights, vIntra, vInter, new UncheckedFloats(w.X), new UncheckedFloats(w.Y), new UncheckedFloats(w.Z),
             new UncheckedFloats(w.GX), new UncheckedFloats(w.GY), new UncheckedFloats(w.GZ), out inter);
         if (!grad.IsEmpty) Kinematics.Project(w.X, w.Y, w.Z, w.GX, w.GY, w.GZ, w.Frames, grad);
