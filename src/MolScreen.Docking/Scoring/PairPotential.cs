@@ -62,7 +62,7 @@ public static class PairPotential
     public static float Curl(float e, float v) => e > 0f ? e * (v / (v + e)) : e;
 
     /// <summary>
-    /// <see cref="Curl"/> and <see cref="CurlGradientFactor"/> together, sharing their one division (same values as
+    /// <see cref="Curl(float, float)"/> and <see cref="CurlGradientFactor"/> together, sharing their one division (same values as
     /// calling both).
     /// </summary>
     public static float Curl(float e, float v, out float gradientFactor)
