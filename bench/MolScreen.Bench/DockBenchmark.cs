@@ -15,7 +15,7 @@ namespace MolScreen.Bench;
 /// </summary>
 public static class DockBenchmark
 {
-    sealed record Case(string Id, string Receptor, string Ligand, float[]? Center, float[]? Size);
+    internal sealed record Case(string Id, string Receptor, string Ligand, float[]? Center, float[]? Size);
 
     /// <summary>
     /// Docks every case with both tools (cheapest ligands first, so a cut-short run still covers most complexes). With
@@ -116,7 +116,7 @@ public static class DockBenchmark
         File.WriteAllLines(outPath, File.ReadLines(raw).Where(l => l.StartsWith("ATOM  ") || l.StartsWith("HETATM")));
     }
 
-    static string Obabel(string input, string output)
+    internal static string Obabel(string input, string output)
     {
         Exec("obabel", $"{input} -O \"{output}\"");
         return output;
@@ -131,7 +131,7 @@ public static class DockBenchmark
         if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {args}: {o.Result}{e.Result}");
     }
 
-    static IEnumerable<Case> Cases(string shared)
+    internal static IEnumerable<Case> Cases(string shared)
     {
         string V(string p) => Path.Combine(shared, "vina-examples", p);
         yield return new("1iep", V("1iep/1iep_receptor.pdbqt"), V("1iep/1iep_ligand.pdbqt"), [15.190f, 53.903f, 16.917f], [20, 20, 20]);

@@ -16,6 +16,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                            [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
+          dock --eval-rate [--only ID,ID] [--evals 200000] [--repeats 3]   (grid build CPU s and energy+gradient evaluations per CPU-second)
           rerank-eval --dump FILE.jsonl[,FILE...] [--num-poses 9] [--peer vina.csv]   (pose re-ranking, tuning vs validation half, from a dock dump)
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
           dude-enrichment [--actives N] [--decoys N] [--mode fast|balance|detail] [--exhaustiveness N] [--seed N] [--cpu N] [--vina | --vina-only] [--shared DIR]
@@ -132,6 +133,11 @@ switch (args[0])
         var repoRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         var sharedData = Arg("--shared", Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "data")));
         var onlyIds = Arg("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        if (args.Contains("--eval-rate"))
+        {
+            Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            return DockEvalRate.Run(sharedData, onlyIds, int.Parse(Arg("--evals", "200000")), int.Parse(Arg("--repeats", "3")));
+        }
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
         return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())),
             Enum.Parse<MolScreen.Docking.Search.SearchMode>(Arg("--mode", "balance"), ignoreCase: true),

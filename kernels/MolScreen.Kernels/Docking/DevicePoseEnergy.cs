@@ -37,7 +37,7 @@ public static class DevicePoseEnergy
             new FloatView(b.Axis, 3L * frameStart), atoms, frames, conf, x, y, z, fs);
         float e = PoseEnergyCore.Eval(new IntView(b.Xs, atomStart), atoms, new IntView(b.PairA, pairStart), new IntView(b.PairB, pairStart),
             new IntView(b.PairType, pairStart), new IntView(b.PairGlued, pairStart), pairs, new FloatView(m.Data), new IntView(m.Offset),
-            m.Geometry, new FloatView(m.Energy), new FloatView(m.Dor), w, vIntra, vInter, x, y, z, gx, gy, gz, out inter);
+            m.Geometry, new FloatView(m.EnergyDor), w, vIntra, vInter, x, y, z, gx, gy, gz, out inter);
         if (gradient) KinematicsCore.Project(frameOf, parent, atoms, frames, x, y, z, gx, gy, gz, fs, grad);
         return e;
     }

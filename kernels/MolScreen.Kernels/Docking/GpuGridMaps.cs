@@ -12,11 +12,11 @@ public static class GpuGridMaps
 {
     public static GridMaps Build(DockingAccelerator device, Receptor receptor, GridBox box, PairTable table, IEnumerable<int> ligandTypes)
     {
-        var inp = GridMapInputs.Create(receptor, box, ligandTypes);
+        var inp = GridMapInputs.Create(receptor, box, table, ligandTypes);
         var acc = device.Accelerator;
         int points = inp.PointsPerMap, maps = inp.Types.Length;
         var kernel = acc.LoadAutoGroupedStreamKernel<Index1D, MapLattice, CellGrid, ArrayView<int>, ArrayView<int>, ArrayView<float>,
-            ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>>(GridMapKernel.Fill);
+            ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>>(GridMapKernel.Fill);
         // empty inputs still need a non-empty buffer to bind
         using var start = acc.Allocate1D(inp.Cells.CellStart);
         using var items = acc.Allocate1D(NonEmpty(inp.Cells.CellItems));
@@ -24,13 +24,12 @@ public static class GpuGridMaps
         using var ry = acc.Allocate1D(NonEmpty(inp.RY));
         using var rz = acc.Allocate1D(NonEmpty(inp.RZ));
         using var rt = acc.Allocate1D(NonEmpty(inp.RType));
-        using var fast = acc.Allocate1D(table.Fast);
-        using var rowBase = acc.Allocate1D(NonEmpty(inp.RowBase));
+        using var typeRows = acc.Allocate1D(NonEmpty(inp.TypeRows));
         using var data = acc.Allocate1D<float>(Math.Max(1L, (long)maps * points));
         data.MemSetToZero();
         var lat = new MapLattice(box.OriginX, box.OriginY, box.OriginZ, box.Spacing, inp.NY, inp.NZ, maps, points);
         if (maps > 0)
-            kernel(points, lat, inp.Cells.Grid, start.View, items.View, rx.View, ry.View, rz.View, rt.View, fast.View, rowBase.View, data.View);
+            kernel(points, lat, inp.Cells.Grid, start.View, items.View, rx.View, ry.View, rz.View, rt.View, typeRows.View, data.View);
         acc.Synchronize();
         var host = maps == 0 ? [] : data.GetAsArray1D();
         return new GridMaps { Box = box, NX = inp.NX, NY = inp.NY, NZ = inp.NZ, Data = host, MapOffset = inp.MapOffset };

@@ -20,13 +20,13 @@ public static class GridMapKernel
     /// <param name="point">lattice point index (x-major, z fastest)</param>
     /// <param name="data">maps × points, zeroed before the launch</param>
     public static void Fill(Index1D point, MapLattice lat, CellGrid cells, ArrayView<int> cellStart, ArrayView<int> cellItems,
-        ArrayView<float> rx, ArrayView<float> ry, ArrayView<float> rz, ArrayView<int> rtype, ArrayView<float> fast,
-        ArrayView<int> rowBase, ArrayView<float> data)
+        ArrayView<float> rx, ArrayView<float> ry, ArrayView<float> rz, ArrayView<int> rtype, ArrayView<float> typeRows,
+        ArrayView<float> data)
     {
         int p = point.X;
         int iz = p % lat.NZ, iy = p / lat.NZ % lat.NY, ix = p / (lat.NZ * lat.NY);
         float px = lat.OX + ix * lat.Spacing, py = lat.OY + iy * lat.Spacing, pz = lat.OZ + iz * lat.Spacing;
         GridPoint.Accumulate(px, py, pz, cells, new IntView(cellStart), new IntView(cellItems), new FloatView(rx), new FloatView(ry),
-            new FloatView(rz), new IntView(rtype), new FloatView(fast), new IntView(rowBase), lat.Maps, new StridedView(data, p, lat.Points));
+            new FloatView(rz), new IntView(rtype), new FloatView(typeRows), lat.Maps, new StridedView(data, p, lat.Points));
     }
 }

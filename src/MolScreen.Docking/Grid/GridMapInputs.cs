@@ -6,7 +6,7 @@ namespace MolScreen.Docking.Grid;
 
 /// <summary>
 /// Everything a grid-map build reads, as flat arrays: the lattice, the map layout, the receptor heavy atoms that can reach
-/// the box with their cell list, and per map the table row base of each receptor type. Built once and handed to the CPU
+/// the box with their cell list, and the pair energies per receptor type for all maps. Built once and handed to the CPU
 /// loop (<see cref="GridMaps.Build"/>) or uploaded to a GPU kernel, so both walk identical data in identical order.
 /// </summary>
 public sealed class GridMapInputs
@@ -24,11 +24,15 @@ public sealed class GridMapInputs
     public required float[] RZ { get; init; }
     public required int[] RType { get; init; }
     public required CellList Cells { get; init; }
-    /// <summary>RowBase[k · XsType.Count + t]: start of the pair-table row of map k's type with receptor type t.</summary>
-    public required int[] RowBase { get; init; }
+    /// <summary>
+    /// The pair table's piecewise-constant samples (<see cref="PairTable.Fast"/>) regrouped per receptor type:
+    /// TypeRows[(t · Samples + bin) · maps + k] is map k's ligand type against receptor type t at sample bin, so one receptor
+    /// atom adds to every map from consecutive floats instead of one table row per map.
+    /// </summary>
+    public required float[] TypeRows { get; init; }
     public int PointsPerMap => NX * NY * NZ;
 
-    public static GridMapInputs Create(Receptor receptor, GridBox box, IEnumerable<int> ligandTypes)
+    public static GridMapInputs Create(Receptor receptor, GridBox box, PairTable table, IEnumerable<int> ligandTypes)
     {
         var types = ligandTypes.Where(t => t >= 0).Distinct().OrderBy(t => t).ToArray();
         int nx = box.IntervalsX + 1, ny = box.IntervalsY + 1, nz = box.IntervalsZ + 1;
@@ -46,14 +50,18 @@ public sealed class GridMapInputs
         var ry = idx.Select(i => receptor.Y[i]).ToArray();
         var rz = idx.Select(i => receptor.Z[i]).ToArray();
         var rt = idx.Select(i => receptor.Xs[i]).ToArray();
-        int samples = PairTable.Samples;
-        var rowBase = new int[types.Length * XsType.Count];
-        for (int k = 0; k < types.Length; k++)
-            for (int t = 0; t < XsType.Count; t++) rowBase[k * XsType.Count + t] = XsType.PairIndex(types[k], t) * samples;
+        int samples = PairTable.Samples, maps = types.Length;
+        var typeRows = new float[XsType.Count * samples * maps];
+        for (int t = 0; t < XsType.Count; t++)
+            for (int k = 0; k < maps; k++)
+            {
+                int row = XsType.PairIndex(types[k], t) * samples;
+                for (int bin = 0; bin < samples; bin++) typeRows[(t * samples + bin) * maps + k] = table.Fast[row + bin];
+            }
         return new GridMapInputs
         {
             Box = box, NX = nx, NY = ny, NZ = nz, Types = types, MapOffset = offset, RX = rx, RY = ry, RZ = rz, RType = rt,
-            Cells = new CellList(rx, ry, rz, reach / 2), RowBase = rowBase,
+            Cells = new CellList(rx, ry, rz, reach / 2), TypeRows = typeRows,
         };
     }
 }

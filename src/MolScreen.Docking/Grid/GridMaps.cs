@@ -23,13 +23,13 @@ public sealed class GridMaps
     /// <summary>Builds the maps needed for the given ligand types; deterministic (each point is computed independently).</summary>
     public static GridMaps Build(Receptor receptor, GridBox box, PairTable table, IEnumerable<int> ligandTypes)
     {
-        var inp = GridMapInputs.Create(receptor, box, ligandTypes);
+        var inp = GridMapInputs.Create(receptor, box, table, ligandTypes);
         int nx = inp.NX, ny = inp.NY, nz = inp.NZ, maps = inp.Types.Length;
         var data = new float[(long)maps * inp.PointsPerMap];
         float ox = box.OriginX, oy = box.OriginY, oz = box.OriginZ, s = box.Spacing;
         var grid = inp.Cells.Grid;
-        IntArray start = new(inp.Cells.CellStart), items = new(inp.Cells.CellItems), rtype = new(inp.RType), rowBase = new(inp.RowBase);
-        FloatArray rx = new(inp.RX), ry = new(inp.RY), rz = new(inp.RZ), fast = new(table.Fast);
+        IntArray start = new(inp.Cells.CellStart), items = new(inp.Cells.CellItems), rtype = new(inp.RType);
+        FloatArray rx = new(inp.RX), ry = new(inp.RY), rz = new(inp.RZ), typeRows = new(inp.TypeRows);
         int points = inp.PointsPerMap;
 
         Parallel.For(0, nx, () => new float[maps], (ix, _, acc) =>
@@ -43,7 +43,7 @@ public sealed class GridMaps
                 {
                     float pz = oz + iz * s;
                     Array.Clear(acc);
-                    GridPoint.Accumulate(px, py, pz, grid, start, items, rx, ry, rz, rtype, fast, rowBase, maps, accumulator);
+                    GridPoint.Accumulate(px, py, pz, grid, start, items, rx, ry, rz, rtype, typeRows, maps, accumulator);
                     int p = (ix * ny + iy) * nz + iz;
                     for (int k = 0; k < maps; k++) data[(long)k * points + p] = acc[k];
                 }

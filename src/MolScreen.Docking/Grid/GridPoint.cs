@@ -11,9 +11,12 @@ namespace MolScreen.Docking.Grid;
 /// </summary>
 public static class GridPoint
 {
-    /// <summary>Adds to acc[k] (k &lt; maps) the energy map k's ligand type feels at (px, py, pz).</summary>
+    /// <summary>
+    /// Adds to acc[k] (k &lt; maps) the energy map k's ligand type feels at (px, py, pz); typeRows is
+    /// <see cref="GridMapInputs.TypeRows"/>.
+    /// </summary>
     public static void Accumulate<TF, TI, TAcc>(float px, float py, float pz, CellGrid cells, TI cellStart, TI cellItems,
-        TF rx, TF ry, TF rz, TI rtype, TF fast, TI rowBase, int maps, TAcc acc)
+        TF rx, TF ry, TF rz, TI rtype, TF typeRows, int maps, TAcc acc)
         where TF : struct, IFloatTable where TI : struct, IIntTable where TAcc : struct, IFloatBuffer
     {
         float reach = ScoringWeights.Cutoff;
@@ -32,9 +35,8 @@ public static class GridPoint
                         float dx = px - rx[atom], dy = py - ry[atom], dz = pz - rz[atom];
                         float r2 = dx * dx + dy * dy + dz * dz;
                         if (r2 >= PairTable.CutoffSqr) continue;
-                        int bin = (int)(PairTable.Factor * r2);
-                        int ta = rtype[atom];
-                        for (int k = 0; k < maps; k++) acc[k] += fast[rowBase[k * XsType.Count + ta] + bin];
+                        int row = (rtype[atom] * PairTable.Samples + (int)(PairTable.Factor * r2)) * maps;
+                        for (int k = 0; k < maps; k++) acc[k] += typeRows[row + k];
                     }
                 }
     }

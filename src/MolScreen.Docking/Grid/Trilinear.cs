@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MolScreen.Docking.Compute;
 
 namespace MolScreen.Docking.Grid;
@@ -18,6 +19,7 @@ public static class Trilinear
         Eval(new SpanTable(map), 0, nx, ny, nz, ox, oy, oz, spacing, x, y, z, cap, out gx, out gy, out gz);
 
     /// <summary>The same over any table accessor, the map starting at mapOffset (what GPU kernels call).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Eval<TM>(TM map, int mapOffset, int nx, int ny, int nz, float ox, float oy, float oz, float spacing,
         float x, float y, float z, float cap, out float gx, out float gy, out float gz) where TM : struct, IFloatTable, allows ref struct
     {
@@ -54,9 +56,11 @@ public static class Trilinear
         return e + penalty;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool Axis(ref float s, int n, out int a, ref float penalty, ref float grad, float spacing)
     {
-        if (s < 0f)
+        // written as !(s >= 0) so a NaN coordinate takes this branch and indexes the lattice at 0, never out of range
+        if (!(s >= 0f))
         {
             penalty += OutsideSlope * (-s) * spacing;
             grad = -OutsideSlope;

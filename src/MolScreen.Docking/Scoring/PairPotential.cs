@@ -42,14 +42,17 @@ public static class PairPotential
     }
 
     /// <summary>Glue energy linearly interpolated on r² like Vina's eval_deriv, and its (dE/dr)/r.</summary>
-    public static float GlueDeriv(float r2, in ScoringWeights w, out float dor)
+    public static float GlueDeriv(float r2, in ScoringWeights w, out float dor) => GlueDeriv(r2, w.Glue, out dor);
+
+    /// <summary>The same given only the glue weight (what the energy core passes).</summary>
+    public static float GlueDeriv(float r2, float glueWeight, out float dor)
     {
         float r = MathF.Sqrt(r2);
-        dor = r > 1e-6f ? w.Glue / r : 0f;
+        dor = r > 1e-6f ? glueWeight / r : 0f;
         float rf = 32f * r2;
         int i = (int)rf;
         float r1 = MathF.Sqrt(i / 32f), rr2 = MathF.Sqrt((i + 1) / 32f);
-        return w.Glue * (r1 + (rf - i) * (rr2 - r1));
+        return glueWeight * (r1 + (rf - i) * (rr2 - r1));
     }
 
     /// <summary>
@@ -57,6 +60,18 @@ public static class PairPotential
     /// gradient. v = 1000 when scoring, smaller caps in the first local optimisation of a Monte Carlo step.
     /// </summary>
     public static float Curl(float e, float v) => e > 0f ? e * (v / (v + e)) : e;
+
+    /// <summary>
+    /// <see cref="Curl(float, float)"/> and <see cref="CurlGradientFactor"/> together, sharing their one division (same values as
+    /// calling both).
+    /// </summary>
+    public static float Curl(float e, float v, out float gradientFactor)
+    {
+        if (e <= 0f) { gradientFactor = 1f; return e; }
+        float t = v / (v + e);
+        gradientFactor = t * t;
+        return e * t;
+    }
 
     /// <summary>Curl factor applied to a gradient together with <see cref="Curl"/> (derivative of e·v/(v+e)).</summary>
     public static float CurlGradientFactor(float e, float v)

@@ -40,6 +40,10 @@ public sealed class LigandKinematics
             if (n < 1e-4f) throw new DockingException($"ligand {lig.Name}: torsion axis atoms coincide");
             Axis[3 * f] = ax / n; Axis[3 * f + 1] = ay / n; Axis[3 * f + 2] = az / n;
         }
+        for (int i = 0; i < Atoms; i++)
+            if ((uint)FrameOf[i] >= (uint)Frames) throw new DockingException($"ligand {lig.Name}: atom {i + 1} in frame {FrameOf[i]} of {Frames}");
+        for (int f = 1; f < Frames; f++)
+            if ((uint)FrameParent[f] >= (uint)f) throw new DockingException($"ligand {lig.Name}: frame {f} has parent {FrameParent[f]}, not an earlier frame");
         int r0 = lig.FrameOrigin[0];
         (RootX, RootY, RootZ) = (lig.X[r0], lig.Y[r0], lig.Z[r0]);
     }
@@ -60,16 +64,31 @@ public sealed class LigandKinematics
             Atoms, Frames, new SpanTable(conf), new SpanBuffer(x), new SpanBuffer(y), new SpanBuffer(z), new SpanBuffer(fs));
 
     /// <summary>
-    /// The same over arrays (what the search passes): array accessors are plain (array, offset) pairs, which the JIT handles
-    /// better than wrappers around spans.
+    /// The same over arrays (what the search passes), read unchecked: the constructor proved frameOf/frameParent in range
+    /// and the scratch sizes are checked here, so every index the core derives is inside its array.
     /// </summary>
-    public void Build(ReadOnlySpan<float> conf, float[] x, float[] y, float[] z, float[] fs) =>
-        KinematicsCore.Build(new IntArray(FrameOf), new IntArray(FrameParent), new FloatArray(Rel), new FloatArray(Off), new FloatArray(Axis),
-            Atoms, Frames, new SpanTable(conf), new FloatArray(x), new FloatArray(y), new FloatArray(z), new FloatArray(fs));
+    public void Build(ReadOnlySpan<float> conf, float[] x, float[] y, float[] z, float[] fs)
+    {
+        CheckScratch(x, y, z, fs);
+        KinematicsCore.Build(new UncheckedInts(FrameOf), new UncheckedInts(FrameParent), new UncheckedFloats(Rel), new UncheckedFloats(Off),
+            new UncheckedFloats(Axis), Atoms, Frames, new SpanTable(conf), new UncheckedFloats(x), new UncheckedFloats(y), new UncheckedFloats(z),
+            new UncheckedFloats(fs));
+    }
 
-    public void Project(float[] x, float[] y, float[] z, float[] gx, float[] gy, float[] gz, float[] fs, Span<float> grad) =>
-        KinematicsCore.Project(new IntArray(FrameOf), new IntArray(FrameParent), Atoms, Frames, new FloatArray(x), new FloatArray(y),
-            new FloatArray(z), new FloatArray(gx), new FloatArray(gy), new FloatArray(gz), new FloatArray(fs), new SpanBuffer(grad));
+    public void Project(float[] x, float[] y, float[] z, float[] gx, float[] gy, float[] gz, float[] fs, Span<float> grad)
+    {
+        CheckScratch(x, y, z, fs);
+        CheckScratch(gx, gy, gz, fs);
+        KinematicsCore.Project(new UncheckedInts(FrameOf), new UncheckedInts(FrameParent), Atoms, Frames, new UncheckedFloats(x),
+            new UncheckedFloats(y), new UncheckedFloats(z), new UncheckedFloats(gx), new UncheckedFloats(gy), new UncheckedFloats(gz),
+            new UncheckedFloats(fs), new SpanBuffer(grad));
+    }
+
+    void CheckScratch(float[] x, float[] y, float[] z, float[] fs)
+    {
+        if (x.Length < Atoms || y.Length < Atoms || z.Length < Atoms || fs.Length < KinematicsCore.ScratchSize(Frames))
+            throw new ArgumentException($"kinematics scratch smaller than {Atoms} atoms / {Frames} frames");
+    }
 
     /// <summary>Conformation gradient from atom gradients (see <see cref="KinematicsCore.Project"/>).</summary>
     public void Project(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> z,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MolScreen.Docking.Compute;
 using MolScreen.Docking.Grid;
 using MolScreen.Docking.Scoring;
@@ -8,16 +9,28 @@ namespace MolScreen.Docking.Search;
 /// The search objective on built coordinates, generic over accessors so <see cref="PoseEnergy"/> and the GPU kernels share
 /// it: grid intermolecular energy (trilinear, capped per atom by vInter) plus intramolecular pair energy (capped per pair by
 /// vIntra), with the atom gradient written to gx/gy/gz. Ligand tables: xs[atom] (−1 = not scored), pairA/pairB/pairType/
-/// pairGlued[pair] (glued: 1 for a macrocycle glue pair). mapOffset[xsType] locates each map in maps.
+/// pairGlued[pair] (glued: 1 for a macrocycle glue pair). mapOffset[xsType] locates each map in maps; energyDor is
+/// <see cref="PairTable.EnergyDor"/>.
 /// </summary>
 public static class PoseEnergyCore
 {
     public static float Eval<TI, TF, TB>(TI xs, int atoms, TI pairA, TI pairB, TI pairType, TI pairGlued, int pairs,
-        TF maps, TI mapOffset, MapGeometry g, TF energy, TF dorTable, in ScoringWeights weights, float vIntra, float vInter,
+        TF maps, TI mapOffset, MapGeometry g, TF energyDor, in ScoringWeights weights, float vIntra, float vInter,
         TB x, TB y, TB z, TB gx, TB gy, TB gz, out float inter)
         where TI : struct, IIntTable, allows ref struct where TF : struct, IFloatTable, allows ref struct where TB : struct, IFloatBuffer, allows ref struct
     {
-        inter = 0f;
+        inter = Inter(xs, atoms, maps, mapOffset, g, vInter, x, y, z, gx, gy, gz);
+        return inter + Intra(pairA, pairB, pairType, pairGlued, pairs, energyDor, weights.Glue, vIntra, x, y, z, gx, gy, gz);
+    }
+
+    /// <summary>Grid energy of every scored atom; sets (not adds) each atom's gradient, 0 for unscored atoms.</summary>
+    // Kept out of line (like Intra): one method holding both loops' variables made the JIT spill most of them to the stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float Inter<TI, TF, TB>(TI xs, int atoms, TF maps, TI mapOffset, MapGeometry g, float vInter,
+        TB x, TB y, TB z, TB gx, TB gy, TB gz)
+        where TI : struct, IIntTable, allows ref struct where TF : struct, IFloatTable, allows ref struct where TB : struct, IFloatBuffer, allows ref struct
+    {
+        float inter = 0f;
         for (int i = 0; i < atoms; i++)
         {
             int t = xs[i];
@@ -26,27 +39,48 @@ public static class PoseEnergyCore
                 out float ax, out float ay, out float az);
             gx[i] = ax; gy[i] = ay; gz[i] = az;
         }
+        return inter;
+    }
+
+    /// <summary>Intramolecular pair energy (each pair capped by vIntra); adds each pair's force to the atom gradients.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float Intra<TI, TF, TB>(TI pairA, TI pairB, TI pairType, TI pairGlued, int pairs, TF energyDor,
+        float glueWeight, float vIntra, TB x, TB y, TB z, TB gx, TB gy, TB gz)
+        where TI : struct, IIntTable, allows ref struct where TF : struct, IFloatTable, allows ref struct where TB : struct, IFloatBuffer, allows ref struct
+    {
         float intra = 0f;
         const float glueCut2 = PairPotential.GlueCutoff * PairPotential.GlueCutoff;
+        // Pairs come grouped by their first atom (the reader emits them so); while it stays the same, its position and
+        // gradient live in registers instead of a store and reload per pair. The subtractions happen in the same order on
+        // the same float values, so the result is bit-identical to updating gx[a] in place (b never equals a).
+        int cur = -1;
+        float xa = 0f, ya = 0f, za = 0f, gax = 0f, gay = 0f, gaz = 0f;
         for (int p = 0; p < pairs; p++)
         {
             int a = pairA[p], b = pairB[p];
-            float dx = x[b] - x[a], dy = y[b] - y[a], dz = z[b] - z[a];
+            if (a != cur)
+            {
+                if (cur >= 0) { gx[cur] = gax; gy[cur] = gay; gz[cur] = gaz; }
+                cur = a;
+                xa = x[a]; ya = y[a]; za = z[a];
+                gax = gx[a]; gay = gy[a]; gaz = gz[a];
+            }
+            float dx = x[b] - xa, dy = y[b] - ya, dz = z[b] - za;
             float r2 = dx * dx + dy * dy + dz * dz;
             float e = 0f, dor = 0f;
-            if (r2 < PairTable.CutoffSqr) e = PairTable.EvalDeriv(energy, dorTable, pairType[p], r2, out dor);
+            if (r2 < PairTable.CutoffSqr) e = PairTable.EvalDeriv(energyDor, pairType[p], r2, out dor);
             if (pairGlued[p] != 0 && r2 < glueCut2)
             {
-                e += PairPotential.GlueDeriv(r2, weights, out float gd);
+                e += PairPotential.GlueDeriv(r2, glueWeight, out float gd);
                 dor += gd;
             }
             if (e == 0f && dor == 0f) continue;
-            float c = PairPotential.CurlGradientFactor(e, vIntra);
-            intra += PairPotential.Curl(e, vIntra);
+            intra += PairPotential.Curl(e, vIntra, out float c);
             float fx = dor * c * dx, fy = dor * c * dy, fz = dor * c * dz;
-            gx[a] -= fx; gy[a] -= fy; gz[a] -= fz;
+            gax -= fx; gay -= fy; gaz -= fz;
             gx[b] += fx; gy[b] += fy; gz[b] += fz;
         }
-        return inter + intra;
+        if (cur >= 0) { gx[cur] = gax; gy[cur] = gay; gz[cur] = gaz; }
+        return intra;
     }
 }
