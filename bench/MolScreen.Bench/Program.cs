@@ -102,13 +102,13 @@ switch (args[0])
             Dropout = double.Parse(Arg("--dropout", rpiDefaults.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
         };
         var foldSeed = int.Parse(Arg("--fold-seed", "7"));
-        var profileMode = Arg("--profiles", "protein");
+        var profileMode = Arg("--profiles", "pair");
         var profileDefaults = MolScreen.Interactions.PairModel.DefaultProfiles;
         MolScreen.Interactions.Features.ProfileOptions? rpiProfiles = profileMode switch
         {
             "none" => null,
-            "protein" => profileDefaults,
-            "pair" => profileDefaults with { PairNeighbours = true },
+            "protein" => profileDefaults with { PairNeighbours = false },
+            "pair" => profileDefaults,
             _ => throw new ArgumentException($"--profiles {profileMode}: expected none, protein or pair"),
         };
         if (rpiProfiles != null)

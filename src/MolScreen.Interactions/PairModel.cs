@@ -17,9 +17,9 @@ public static class PairModel
     public static string Layout(ProfileOptions? profiles) => profiles == null ? SequenceLayout : $"{SequenceLayout}+{profiles.Layout}:{profiles.Length}";
 
     public static MlpOptions DefaultOptions => new() { Epochs = 20, Seed = 20261123 };
-    public static ProfileOptions DefaultProfiles => new();
+    public static ProfileOptions DefaultProfiles => new() { PairNeighbours = true };
     /// <summary>Networks averaged per model; member k trains with seed Seed + k.</summary>
-    public const int DefaultMembers = 1;
+    public const int DefaultMembers = 3;
 
     public static PairPredictor Train(IReadOnlyList<LabelledPair> pairs, MlpOptions options, ProfileOptions? profiles, int members = DefaultMembers)
     {

@@ -5,23 +5,27 @@ namespace MolScreen.Interactions.Features;
 /// <summary>Which partner-profile values a pair row carries, and how sharply similarity is weighted.</summary>
 public sealed record ProfileOptions
 {
-    /// <summary>Adds the pair-neighbour score (training pairs weighted by protein × RNA similarity).</summary>
+    /// <summary>Adds the pair-neighbour block (training pairs weighted by protein × RNA similarity).</summary>
     public bool PairNeighbours { get; init; }
-    /// <summary>Kernel width on cosine similarity: weight = exp((cos − 1) / τ).</summary>
+    /// <summary>Kernel width on protein cosine similarity: weight = exp((cos − 1) / τ).</summary>
     public double Tau { get; init; } = 0.02;
+    /// <summary>Kernel width on RNA 4-mer cosine; wider than the protein one because short RNAs' 4-mer profiles are noisy.</summary>
+    public double RnaTau { get; init; } = 0.05;
     /// <summary>Inner folds that give training rows profiles computed without their own label.</summary>
     public int InnerFolds { get; init; } = 5;
     public int Seed { get; init; } = 11;
 
-    public int Length => PairNeighbours ? 4 : 3;
-    public string Layout => $"partner-protein-rate-count-nbr{(PairNeighbours ? "+pair-nbr" : "")}-tau{Tau:0.###}";
+    public int Length => PairNeighbours ? 6 : 3;
+    public string Layout => $"partner-protein-rate-count-nbr-tau{Tau:0.###}{(PairNeighbours ? $"+pair-rate-mass-cf-rnatau{RnaTau:0.###}" : "")}";
 }
 
 /// <summary>
 /// What the training pairs say about a new pair's members, the link-prediction signal that sequence descriptors miss:
 /// the protein's smoothed positive rate among training pairs (exact sequence match; prior 0.5 when unseen), log(1 +
 /// its training pairs), the positive rate among training pairs of similar but not identical proteins (conjoint-triad
-/// 3-mer cosine), and optionally a pair-neighbour score weighted by protein and RNA similarity. RNA-only rates are
+/// 3-mer cosine), and optionally a pair-neighbour block: over training pairs weighted by protein × RNA similarity, the
+/// positive rate, log(1 + positive weight), and the same rate without the query's own RNA (do RNAs like this one
+/// bind proteins like this one — collaborative filtering that also holds for an RNA never seen). RNA-only rates are
 /// deliberately absent: benchmark negatives pair every RNA with random proteins one-for-one (NPInter: each RNA has
 /// exactly as many negatives as positives), so an RNA's training balance predicts its held-out label by construction.
 /// </summary>
@@ -38,7 +42,7 @@ public sealed class PartnerProfiles
     public IReadOnlyList<string> Rnas { get; }
     public IReadOnlyList<(int Protein, int Rna, bool Interacts)> Pairs { get; }
 
-    private readonly Dictionary<string, int> proteinIndex;
+    private readonly Dictionary<string, int> proteinIndex, rnaIndex;
     private readonly float[][] proteinVectors, rnaVectors;
     private readonly int[] proteinPositives, proteinCounts;
 
@@ -50,6 +54,9 @@ public sealed class PartnerProfiles
         proteinIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < proteins.Count; i++)
             if (!proteinIndex.TryAdd(proteins[i], i)) throw new ArgumentException($"training protein {i} repeats an earlier sequence");
+        rnaIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < rnas.Count; i++)
+            if (!rnaIndex.TryAdd(rnas[i], i)) throw new ArgumentException($"training RNA {i} repeats an earlier sequence");
         proteinPositives = new int[proteins.Count];
         proteinCounts = new int[proteins.Count];
         foreach (var (p, r, y) in pairs)
@@ -104,7 +111,7 @@ public sealed class PartnerProfiles
             var (protein, rna) = queries[q];
             if (!proteinKernels.TryGetValue(protein.Letters, out var pk))
             {
-                pk = (Kernel(SimilarityVectors.Protein(protein), proteinVectors), proteinIndex.GetValueOrDefault(protein.Letters, -1));
+                pk = (Kernel(SimilarityVectors.Protein(protein), proteinVectors, Options.Tau), proteinIndex.GetValueOrDefault(protein.Letters, -1));
                 proteinKernels[protein.Letters] = pk;
             }
             var row = new float[Options.Length];
@@ -115,8 +122,13 @@ public sealed class PartnerProfiles
             row[2] = (float)NeighbourRate(j => Pairs[j].Protein == exact ? 0 : pk.Kernel[Pairs[j].Protein]);
             if (Options.PairNeighbours)
             {
-                if (!rnaKernels.TryGetValue(rna.Letters, out var rk)) rnaKernels[rna.Letters] = rk = Kernel(SimilarityVectors.Rna(rna), rnaVectors);
+                if (!rnaKernels.TryGetValue(rna.Letters, out var rk)) rnaKernels[rna.Letters] = rk = Kernel(SimilarityVectors.Rna(rna), rnaVectors, Options.RnaTau);
                 row[3] = (float)NeighbourRate(j => pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
+                double positiveMass = 0;
+                foreach (var t in Pairs) if (t.Interacts) positiveMass += pk.Kernel[t.Protein] * rk[t.Rna];
+                row[4] = (float)Math.Log(1 + positiveMass);
+                int sameRna = rnaIndex.GetValueOrDefault(rna.Letters, -1);
+                row[5] = (float)NeighbourRate(j => Pairs[j].Rna == sameRna ? 0 : pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
             }
             rows[q] = row;
         }
@@ -135,10 +147,10 @@ public sealed class PartnerProfiles
         return wy / w;
     }
 
-    private double[] Kernel(float[] query, float[][] members)
+    private static double[] Kernel(float[] query, float[][] members, double tau)
     {
         var k = new double[members.Length];
-        for (int i = 0; i < members.Length; i++) k[i] = Math.Exp((SimilarityVectors.Cosine(query, members[i]) - 1) / Options.Tau);
+        for (int i = 0; i < members.Length; i++) k[i] = Math.Exp((SimilarityVectors.Cosine(query, members[i]) - 1) / tau);
         return k;
     }
 }
