@@ -16,7 +16,8 @@ public sealed record ProfileOptions
     public int Seed { get; init; } = 11;
 
     public int Length => PairNeighbours ? 6 : 3;
-    public string Layout => $"partner-protein-rate-count-nbr-tau{Tau:0.###}{(PairNeighbours ? $"+pair-rate-mass-cf-rnatau{RnaTau:0.###}" : "")}";
+    // Invariant: the layout is compared with the one stored in model files, whatever the machine's culture.
+    public string Layout => FormattableString.Invariant($"partner-protein-rate-count-nbr-tau{Tau:0.###}{(PairNeighbours ? FormattableString.Invariant($"+pair-rate-mass-cf-rnatau{RnaTau:0.###}") : "")}");
 }
 
 /// <summary>
