@@ -15,6 +15,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3 | --seed-list 1,2] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
                            [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
+                 [--profiles none|protein|pair] [--tau T] [--members N]
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
           dock --eval-rate [--only ID,ID] [--evals 200000] [--repeats 3]   (grid build CPU s and energy+gradient evaluations per CPU-second)
           rerank-eval --dump FILE.jsonl[,FILE...] [--num-poses 9] [--peer vina.csv]   (pose re-ranking, tuning vs validation half, from a dock dump)
@@ -102,11 +103,23 @@ switch (args[0])
             Dropout = double.Parse(Arg("--dropout", rpiDefaults.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
         };
         var foldSeed = int.Parse(Arg("--fold-seed", "7"));
+        var profileMode = Arg("--profiles", "pair");
+        var profileDefaults = MolScreen.Interactions.PairModel.DefaultProfiles;
+        MolScreen.Interactions.Features.ProfileOptions? rpiProfiles = profileMode switch
+        {
+            "none" => null,
+            "protein" => profileDefaults with { PairNeighbours = false },
+            "pair" => profileDefaults,
+            _ => throw new ArgumentException($"--profiles {profileMode}: expected none, protein or pair"),
+        };
+        if (rpiProfiles != null)
+            rpiProfiles = rpiProfiles with { Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
+        var rpiMembers = int.Parse(Arg("--members", MolScreen.Interactions.PairModel.DefaultMembers.ToString()));
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
-        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}");
+        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}");
         RpiCvBenchmark.PrintHeader();
         foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
-            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, foldSeed);
+            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, rpiProfiles, rpiMembers, foldSeed);
         return 0;
     case "mmcif":
         var cifRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));

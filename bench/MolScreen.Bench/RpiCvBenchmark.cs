@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MolScreen.Interactions;
 using MolScreen.Interactions.Evaluation;
 using MolScreen.Interactions.Features;
 using MolScreen.Interactions.Learning;
@@ -25,13 +26,11 @@ public static class RpiCvBenchmark
     public static void PrintHeader() =>
         Console.WriteLine($"{"set",-9} {"pairs",6} {"accuracy",-15} {"roc_auc",-15} {"sensitivity",-15} {"specificity",-15} {"mcc",-15} {"seconds",7}  EDLMFC acc/auc  ratio acc/auc");
 
-    public static CvSummary Run(string sharedData, string set, string folder, double peerAcc, double peerAuc, MlpOptions options, int foldSeed, int folds = 5)
+    public static CvSummary Run(string sharedData, string set, string folder, double peerAcc, double peerAuc, MlpOptions options, ProfileOptions? profiles, int members, int foldSeed, int folds = 5)
     {
         var sw = Stopwatch.StartNew();
         var data = PairDataset.Load(Path.Combine(sharedData, folder), set);
-        var rows = PairFeaturizer.Featurize(data.Pairs.Select(p => (p.Protein, p.Rna)).ToList());
-        var labels = data.Pairs.Select(p => p.Interacts).ToList();
-        var cv = CrossValidation.Run(rows, labels, folds, foldSeed, options);
+        var cv = PairModel.CrossValidate(data.Pairs, folds, foldSeed, options, profiles, members);
         string F(Func<BinaryMetrics, double> m) { var (mu, sd) = cv.Of(m); return $"{mu:F3} ± {sd:F3}"; }
         var peer = double.IsNaN(peerAcc) ? "-" : $"{peerAcc:F3}/{peerAuc:F3}";
         var ratio = double.IsNaN(peerAcc) ? "-" : $"{cv.Of(m => m.Accuracy).Mean / peerAcc:F3}/{cv.Of(m => m.RocAuc).Mean / peerAuc:F3}";

@@ -17,10 +17,10 @@ public sealed record RnaBindingReport(string Target, IReadOnlyList<ResidueBindin
 /// scores the chains' own sequences; given a protein alone, the interface model predicts each residue and P(interact)
 /// needs an RNA sequence. P(interact) of a multi-chain protein is the highest over its chains: one binding chain suffices.
 /// </summary>
-public sealed class RnaBindingPredictor(ScoringModel pairModel, ScoringModel interfaceModel)
+public sealed class RnaBindingPredictor(PairPredictor pairModel, ScoringModel interfaceModel)
 {
     public static RnaBindingPredictor Load(string modelsDirectory) => new(
-        ScoringModel.Load(Path.Combine(modelsDirectory, "rpi-pair", "model.json"), PairModel.Kind, PairModel.Layout),
+        PairPredictor.Load(Path.Combine(modelsDirectory, "rpi-pair", "model.json")),
         ScoringModel.Load(Path.Combine(modelsDirectory, "rpi-interface", "model.json"), InterfaceTraining.Kind, InterfaceTraining.Layout));
 
     public RnaBindingReport Predict(MacromolecularStructure structure, string? rnaSequence = null)
@@ -43,7 +43,7 @@ public sealed class RnaBindingPredictor(ScoringModel pairModel, ScoringModel int
             var rna = SequenceAlphabet.Rna($"{structure.Name} RNA", rnaText);
             var chains = structure.Sequences(ResidueKind.Protein)
                 .Select(kv => SequenceAlphabet.Protein($"{structure.Name}:{kv.Key}", kv.Value)).ToList();
-            var scores = pairModel.Predict(PairFeaturizer.Featurize(chains.Select(c => (c, rna)).ToList()));
+            var scores = pairModel.Predict(chains.Select(c => (c, rna)).ToList());
             interact = scores.Max();
         }
         return new RnaBindingReport(structure.Name, residues, interact, isComplex ? "geometric" : "predicted");
@@ -51,7 +51,7 @@ public sealed class RnaBindingPredictor(ScoringModel pairModel, ScoringModel int
 
     /// <summary>P(interact) for sequences alone.</summary>
     public double PredictPair(string proteinSequence, string rnaSequence) =>
-        pairModel.Predict([PairFeaturizer.Featurize(SequenceAlphabet.Protein("protein", proteinSequence), SequenceAlphabet.Rna("rna", rnaSequence))])[0];
+        pairModel.Predict([(SequenceAlphabet.Protein("protein", proteinSequence), SequenceAlphabet.Rna("rna", rnaSequence))])[0];
 
     private static ResidueBinding Binding(StructureResidue r, double p, bool predicted, bool isInterface) =>
         new(r.ChainId, r.Number, r.InsertionCode, r.Name, p, predicted, isInterface);

@@ -18,6 +18,7 @@ public class PredictorTests
                 OutDirectory = dir,
                 PairSets = ["RPI488"],
                 PairOptions = PairModel.DefaultOptions with { Epochs = 5 },
+                PairMembers = 1,
                 InterfaceOptions = Interface.InterfaceTraining.DefaultOptions,
                 InterfaceComplexes = 20,
                 CrossValidate = false,

@@ -15,9 +15,11 @@ internal static class RpiTrainCommand
         var ifaceEpochs = new Option<int>("--interface-epochs") { Description = "Training epochs of the interface model", DefaultValueFactory = _ => Interactions.Interface.InterfaceTraining.DefaultOptions.Epochs };
         var complexes = new Option<int>("--interface-complexes") { Description = "Train the interface model on the first N complexes by name (0 = all)", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Model seed (weights init, dropout, minibatch order)", DefaultValueFactory = _ => PairModel.DefaultOptions.Seed };
+        var members = new Option<int>("--pair-members") { Description = "Pair-model networks averaged (seeds SEED, SEED+1, …)", DefaultValueFactory = _ => PairModel.DefaultMembers };
+        var noProfiles = new Option<bool>("--no-partner-profiles") { Description = "Train the pair model on sequence features alone, without profiles of the training pairs' members" };
         var noCv = new Option<bool>("--no-cv") { Description = "Skip the 5-fold cross-validation that fills the model cards' figures" };
         var cmd = new Command("rpi-train", "Train the RNA–protein interaction models (sequence pair and per-residue interface) and write model cards")
-            { shared, outDir, sets, pairEpochs, ifaceEpochs, complexes, seed, noCv };
+            { shared, outDir, sets, pairEpochs, ifaceEpochs, complexes, seed, members, noProfiles, noCv };
         cmd.SetAction(pr =>
         {
             var data = pr.GetValue(shared)?.FullName
@@ -30,12 +32,15 @@ internal static class RpiTrainCommand
             foreach (var s in setList)
                 if (!known.Contains(s)) throw new UsageException($"unknown pair set '{s}': expected one of {string.Join(", ", known)}");
             if (pr.GetValue(pairEpochs) < 1 || pr.GetValue(ifaceEpochs) < 1) throw new UsageException("epochs must be at least 1");
+            if (pr.GetValue(members) < 1) throw new UsageException("--pair-members must be at least 1");
             DefaultModels.Train(new RpiTrainSettings
             {
                 SharedData = data,
                 OutDirectory = pr.GetValue(outDir)!.FullName,
                 PairSets = setList,
                 PairOptions = PairModel.DefaultOptions with { Epochs = pr.GetValue(pairEpochs), Seed = pr.GetValue(seed) },
+                PairMembers = pr.GetValue(members),
+                PairProfiles = pr.GetValue(noProfiles) ? null : PairModel.DefaultProfiles,
                 InterfaceOptions = Interactions.Interface.InterfaceTraining.DefaultOptions with { Epochs = pr.GetValue(ifaceEpochs), Seed = pr.GetValue(seed) },
                 InterfaceComplexes = Math.Max(0, pr.GetValue(complexes)),
                 CrossValidate = !pr.GetValue(noCv),

@@ -12,27 +12,37 @@ public sealed record ScoringModel(string Kind, string FeatureLayout, Standardize
 {
     public float[] Predict(IReadOnlyList<float[]> rows) => Network.PredictProbabilities(rows.Select(Scaler.Apply).ToList());
 
-    private sealed record LayerDto(int Inputs, int Outputs, string Weight, string Bias);
-    private sealed record FileDto(string Kind, string FeatureLayout, int Features, string Mean, string Scale, List<LayerDto> Layers, float Threshold);
+    public sealed record LayerDto(int Inputs, int Outputs, string Weight, string Bias);
+    /// <summary>The serialized form, also embedded by files that bundle several models (the pair ensemble).</summary>
+    public sealed record FileDto(string Kind, string FeatureLayout, int Features, string Mean, string Scale, List<LayerDto> Layers, float Threshold);
 
     public void Save(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        JsonFile.Save(path, new FileDto(Kind, FeatureLayout, Scaler.Mean.Length, B64(Scaler.Mean), B64(Scaler.Scale),
-            Network.Layers.Select(l => new LayerDto(l.Inputs, l.Outputs, B64(l.Weight), B64(l.Bias))).ToList(), Threshold));
+        JsonFile.Save(path, ToDto());
     }
+
+    public FileDto ToDto() => new(Kind, FeatureLayout, Scaler.Mean.Length, B64(Scaler.Mean), B64(Scaler.Scale),
+        Network.Layers.Select(l => new LayerDto(l.Inputs, l.Outputs, B64(l.Weight), B64(l.Bias))).ToList(), Threshold);
 
     public static ScoringModel Load(string path, string expectedKind, string expectedLayout)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"model file missing: {path}");
         var dto = JsonFile.TryLoad<FileDto>(path) ?? throw new InvalidDataException($"{path}: not a readable model file");
-        if (dto.Kind != expectedKind) throw new InvalidDataException($"{path}: model kind '{dto.Kind}', expected '{expectedKind}'");
+        return FromDto(dto, path, expectedKind, expectedLayout);
+    }
+
+    /// <summary>Checks kind, layout and sizes; <paramref name="origin"/> names the file in errors.</summary>
+    public static ScoringModel FromDto(FileDto dto, string origin, string expectedKind, string expectedLayout)
+    {
+        if (dto.Kind != expectedKind) throw new InvalidDataException($"{origin}: model kind '{dto.Kind}', expected '{expectedKind}'");
         if (dto.FeatureLayout != expectedLayout)
-            throw new InvalidDataException($"{path}: trained on feature layout '{dto.FeatureLayout}', this build computes '{expectedLayout}'; retrain it");
+            throw new InvalidDataException($"{origin}: trained on feature layout '{dto.FeatureLayout}', this build computes '{expectedLayout}'; retrain it");
+        if (dto.Mean == null || dto.Scale == null || dto.Layers == null) throw new InvalidDataException($"{origin}: model lacks its standardizer or layers");
         var scaler = new Standardizer(Floats(dto.Mean), Floats(dto.Scale));
-        if (scaler.Mean.Length != dto.Features || scaler.Scale.Length != dto.Features) throw new InvalidDataException($"{path}: standardizer size mismatch");
+        if (scaler.Mean.Length != dto.Features || scaler.Scale.Length != dto.Features) throw new InvalidDataException($"{origin}: standardizer size mismatch");
         var net = new MlpClassifier(dto.Layers.Select(l => new DenseLayer(l.Inputs, l.Outputs, Floats(l.Weight), Floats(l.Bias))).ToList());
-        if (net.Inputs != dto.Features) throw new InvalidDataException($"{path}: network takes {net.Inputs} inputs, features are {dto.Features}");
+        if (net.Inputs != dto.Features) throw new InvalidDataException($"{origin}: network takes {net.Inputs} inputs, features are {dto.Features}");
         return new ScoringModel(dto.Kind, dto.FeatureLayout, scaler, net, dto.Threshold);
     }
 
