@@ -69,6 +69,8 @@ public sealed class Qed
 
     public int AlertCount => _alerts.Length;
 
+    internal IReadOnlyList<SmartsPattern> Alerts => _alerts;
+
     public QedProperties Properties(MolGraph g, SmartsTarget target) => Properties(g, target, CrippenLogP.Default.LogP(g));
 
     /// <param name="logP">The molecule's Crippen logP when the caller has it already (featurize does), so it is not typed twice.</param>
