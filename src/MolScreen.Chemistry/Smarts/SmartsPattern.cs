@@ -80,8 +80,11 @@ public sealed class SmartsPattern
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)atom, (uint)target.AtomCount, nameof(atom));
         // The extra slot is the stand-in hydrogen, which counts against no element.
         if (atom < target.AtomCount && !CouldMatch(target)) return false;
-        return SubstructureSearch.Run(_anchored, target, atom, FirstMatch.Instance);
+        return SearchAt(target, atom);
     }
+
+    /// <summary><see cref="MatchesAt"/> without the screen, for callers that screened the pattern against the target already.</summary>
+    internal bool SearchAt(SmartsTarget target, int atom) => SubstructureSearch.Run(_anchored, target, atom, FirstMatch.Instance);
 
     /// <summary>False when the molecule certainly has no match (<see cref="PatternScreen"/>); a search decides otherwise.</summary>
     internal bool CouldMatch(SmartsTarget target) => _screen.Admits(target);
