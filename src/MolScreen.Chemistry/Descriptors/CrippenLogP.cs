@@ -32,7 +32,16 @@ public sealed class CrippenLogP
 
     private static readonly Lazy<CrippenLogP> LazyDefault = new(() => Load(DefaultTablePath));
 
-    private CrippenLogP(IReadOnlyList<CrippenType> types) => Types = types;
+    /// <summary>Per <see cref="AtomClasses"/> class, the rows (table order) whose first atom can have that class.</summary>
+    private readonly int[][] _rowsByClass;
+
+    private CrippenLogP(IReadOnlyList<CrippenType> types)
+    {
+        Types = types;
+        _rowsByClass = new int[AtomClasses.Count][];
+        for (int c = 0; c < AtomClasses.Count; c++)
+            _rowsByClass[c] = Enumerable.Range(0, types.Count).Where(r => (types[r].Pattern.FirstAtomClasses & (1UL << c)) != 0).ToArray();
+    }
 
     /// <summary>The table from <see cref="DefaultTablePath"/>.</summary>
     public static CrippenLogP Default => LazyDefault.Value;
@@ -87,17 +96,22 @@ public sealed class CrippenLogP
     /// </summary>
     public CrippenType?[] AtomTypes(MolGraph molecule)
     {
+        // One pass over the atoms, each trying only the rows whose first atom can be of its class, in
+        // table order: the first row that matches types it, as the row-by-row definition does. Whether
+        // a row can match the molecule at all (its screen) is decided once, on first need.
         var target = new SmartsTarget(ExplicitHydrogens.Add(molecule));
-        int n = target.Graph.AtomCount, untyped = n;
+        int n = target.Graph.AtomCount;
         var types = new CrippenType?[n];
-        foreach (var row in Types)
+        var admitted = new sbyte[Types.Count];
+        for (int a = 0; a < n; a++)
         {
-            if (untyped == 0) break;
-            for (int a = 0; a < n; a++)
+            foreach (int r in _rowsByClass[AtomClasses.Of(target.AtomicNumber[a], target.Aromatic[a])])
             {
-                if (types[a] is not null || !row.Pattern.MatchesAt(target, a)) continue;
-                types[a] = row;
-                untyped--;
+                var pattern = Types[r].Pattern;
+                if (admitted[r] == 0) admitted[r] = pattern.CouldMatch(target) ? (sbyte)1 : (sbyte)-1;
+                if (admitted[r] < 0 || !pattern.SearchAt(target, a)) continue;
+                types[a] = Types[r];
+                break;
             }
         }
         return types;

@@ -69,9 +69,14 @@ public sealed class Qed
 
     public int AlertCount => _alerts.Length;
 
-    public QedProperties Properties(MolGraph g, SmartsTarget target) => new(
+    internal IReadOnlyList<SmartsPattern> Alerts => _alerts;
+
+    public QedProperties Properties(MolGraph g, SmartsTarget target) => Properties(g, target, CrippenLogP.Default.LogP(g));
+
+    /// <param name="logP">The molecule's Crippen logP when the caller has it already (featurize does), so it is not typed twice.</param>
+    public QedProperties Properties(MolGraph g, SmartsTarget target, double logP) => new(
         MolecularWeight.Average(g),
-        CrippenLogP.Default.LogP(g),
+        logP,
         _acceptors.Sum(p => p.CountUnique(target)),
         _donor.CountUnique(target),
         PolarSurfaceArea.Tpsa(g),
@@ -80,6 +85,8 @@ public sealed class Qed
         _alerts.Count(a => a.IsMatch(target)));
 
     public double Score(MolGraph g, SmartsTarget target) => Score(Properties(g, target));
+
+    public double Score(MolGraph g, SmartsTarget target, double logP) => Score(Properties(g, target, logP));
 
     public static double Score(QedProperties p)
     {

@@ -14,18 +14,34 @@ namespace MolScreen.Chemistry.Featurize;
 public sealed class Featurizer(ReactiveGroups reactive, PainsFilter pains)
 {
     /// <summary>Throws <see cref="ChemistryException"/> with the record-level reason when the structure cannot be used.</summary>
-    public MoleculeFeatures Compute(string format, string structure)
+    /// <param name="steps">When given, the time of each step is added to it (benchmark split).</param>
+    public MoleculeFeatures Compute(string format, string structure, FeaturizeSteps? steps = null)
     {
+        steps?.Start();
         using var mol = format == "molblock" ? ObMolecule.FromMolblock(structure) : ObMolecule.FromSmiles(structure);
         var changes = mol.Standardize();
         var g = mol.ToGraph();
         if (g.AtomCount == 0) throw new ChemistryException(ChemistryErrorKind.Unsupported, "no heavy atoms after standardization");
         var target = new SmartsTarget(g);
+        steps?.Lap(FeaturizeStep.Parse);
 
-        double mw = MolecularWeight.Average(g), clogp = CrippenLogP.Default.LogP(g), tpsa = PolarSurfaceArea.Tpsa(g);
+        var canonical = mol.CanonicalSmiles;
+        steps?.Lap(FeaturizeStep.CanonicalSmiles);
+        var inchiKey = mol.InChIKey;
+        steps?.Lap(FeaturizeStep.InChIKey);
+        double clogp = CrippenLogP.Default.LogP(g);
+        steps?.Lap(FeaturizeStep.Crippen);
+
+        double mw = MolecularWeight.Average(g), exact = mol.ExactMass, tpsa = PolarSurfaceArea.Tpsa(g);
         int hbd = CompositionDescriptors.LipinskiDonors(g), hba = CompositionDescriptors.LipinskiAcceptors(g);
         int rotb = CompositionDescriptors.RotatableBonds(g);
         var rings = RingPerception.SymmetrizedSssr(g);
+        int aromaticRings = rings.Count(r => r.All(b => g.BondKinds[b] == Molecules.BondKind.Aromatic));
+        int heavy = CompositionDescriptors.HeavyAtoms(g), charge = CompositionDescriptors.FormalCharge(g);
+        double fsp3 = CompositionDescriptors.FractionCsp3(g), qed = Qed.Default.Score(g, target, clogp);
+        steps?.Lap(FeaturizeStep.OtherDescriptors);
+        var ecfp4 = MorganFingerprint.Ecfp4Packed(g);
+        steps?.Lap(FeaturizeStep.Ecfp4);
 
         var reasons = new List<string>();
         var ro5 = DrugLikenessRules.Ro5Violations(mw, clogp, hbd, hba);
@@ -35,16 +51,15 @@ public sealed class Featurizer(ReactiveGroups reactive, PainsFilter pains)
         if (!passVeber) reasons.Add("veber");
         var painsHits = pains.Matches(target);
         reasons.AddRange(painsHits.Select(p => "pains:" + p));
+        steps?.Lap(FeaturizeStep.Pains);
         var reactiveHits = reactive.Matches(target);
         reasons.AddRange(reactiveHits.Select(r => "reactive:" + r));
+        steps?.Lap(FeaturizeStep.ReactiveGroups);
 
         return new MoleculeFeatures(
-            mol.CanonicalSmiles, mol.InChIKey, Describe(changes),
-            mw, mol.ExactMass, clogp, tpsa, hbd, hba, rotb,
-            rings.Count, rings.Count(r => r.All(b => g.BondKinds[b] == Molecules.BondKind.Aromatic)),
-            CompositionDescriptors.HeavyAtoms(g), CompositionDescriptors.FormalCharge(g), CompositionDescriptors.FractionCsp3(g),
-            Qed.Default.Score(g, target),
-            MorganFingerprint.Ecfp4Packed(g), passRo5, passVeber, painsHits.Count == 0, reactiveHits.Count == 0, reasons);
+            canonical, inchiKey, Describe(changes),
+            mw, exact, clogp, tpsa, hbd, hba, rotb, rings.Count, aromaticRings, heavy, charge, fsp3, qed,
+            ecfp4, passRo5, passVeber, painsHits.Count == 0, reactiveHits.Count == 0, reasons);
     }
 
     private static string? Describe(StandardizeChanges c) => c switch

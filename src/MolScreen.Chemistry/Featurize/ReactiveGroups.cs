@@ -42,5 +42,7 @@ public sealed class ReactiveGroups
         }).ToList();
     }
 
+    internal IReadOnlyList<(string Name, SmartsPattern Pattern)> Groups => _groups;
+
     public List<string> Matches(SmartsTarget target) => _groups.Where(g => g.Pattern.IsMatch(target)).Select(g => g.Name).ToList();
 }

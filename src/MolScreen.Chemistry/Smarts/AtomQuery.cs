@@ -32,6 +32,9 @@ internal abstract class AtomQuery
 
     /// <summary>The one atomic number every matching atom has, or 0 when several are possible.</summary>
     public virtual int RequiredElement => 0;
+
+    /// <summary>Every <see cref="AtomClasses"/> class a matching atom can have (a superset is always safe).</summary>
+    public virtual ulong Classes => AtomClasses.All;
 }
 
 internal sealed class AnyAtom : AtomQuery
@@ -48,11 +51,13 @@ internal sealed class ElementQuery(int atomicNumber, bool? aromatic) : AtomQuery
 
     public override bool RequiresHydrogen => atomicNumber == 1;
     public override int RequiredElement => atomicNumber;
+    public override ulong Classes => AtomClasses.OfElement(atomicNumber, aromatic);
 }
 
 internal sealed class AromaticityQuery(bool aromatic) : AtomQuery
 {
     public override bool Matches(SmartsTarget t, int atom) => t.Aromatic[atom] == aromatic;
+    public override ulong Classes => aromatic ? AtomClasses.AromaticMask : AtomClasses.AliphaticMask;
 }
 
 /// <summary>A numeric property equal to a value.</summary>
@@ -89,6 +94,11 @@ internal sealed class AndQuery(AtomQuery[] parts) : AtomQuery
     {
         get { foreach (var p in parts) if (p.RequiredElement != 0) return p.RequiredElement; return 0; }
     }
+
+    public override ulong Classes
+    {
+        get { ulong c = AtomClasses.All; foreach (var p in parts) c &= p.Classes; return c; }
+    }
 }
 
 internal sealed class OrQuery(AtomQuery[] parts) : AtomQuery
@@ -113,6 +123,11 @@ internal sealed class OrQuery(AtomQuery[] parts) : AtomQuery
             return z;
         }
     }
+
+    public override ulong Classes
+    {
+        get { ulong c = 0; foreach (var p in parts) c |= p.Classes; return c; }
+    }
 }
 
 /// <summary>$(...): the atom is where the sub-pattern's first atom can sit. Results are cached per target atom.</summary>
@@ -124,4 +139,6 @@ internal sealed class RecursiveQuery(SmartsPattern pattern) : AtomQuery
         if (cache[atom] == 0) cache[atom] = pattern.MatchesAt(t, atom) ? (sbyte)1 : (sbyte)-1;
         return cache[atom] > 0;
     }
+
+    public override ulong Classes => pattern.FirstAtomClasses;
 }

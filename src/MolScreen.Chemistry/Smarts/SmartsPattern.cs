@@ -18,9 +18,7 @@ public sealed class SmartsPattern
 
     private readonly MatchPlan _free;
     private readonly MatchPlan _anchored;
-    /// <summary>(element, count) pairs the target must have at least, for a quick rejection.</summary>
-    private readonly (int Element, int Count)[] _requiredElements;
-    private readonly int _requiredAtoms;
+    private readonly PatternScreen _screen;
 
     internal SmartsPattern(string smarts, QueryGraph graph)
     {
@@ -28,16 +26,12 @@ public sealed class SmartsPattern
         AtomCount = graph.Atoms.Count;
         _free = MatchPlan.Build(graph, anchor: -1);
         _anchored = MatchPlan.Build(graph, anchor: 0);
-        var counts = new Dictionary<int, int>();
-        for (int a = 0; a < graph.Atoms.Count; a++)
-        {
-            if (graph.Atoms[a].RequiresHydrogen && graph.Degree(a) == 1) continue;
-            _requiredAtoms++;
-            int z = Math.Min(graph.Atoms[a].RequiredElement, 119);
-            if (z > 0) counts[z] = counts.GetValueOrDefault(z) + 1;
-        }
-        _requiredElements = counts.Select(kv => (kv.Key, kv.Value)).ToArray();
+        _screen = new PatternScreen(graph);
+        FirstAtomClasses = graph.Atoms.Count > 0 ? graph.Atoms[0].Classes : AtomClasses.All;
     }
+
+    /// <summary>The classes an atom matched by the first pattern atom can have (what a recursive SMARTS admits).</summary>
+    internal ulong FirstAtomClasses { get; }
 
     /// <summary>Parses a SMARTS string; throws <see cref="SmartsException"/> with the position of the problem.</summary>
     public static SmartsPattern Parse(string smarts)
@@ -54,6 +48,9 @@ public sealed class SmartsPattern
 
     public bool IsMatch(SmartsTarget target) =>
         CouldMatch(target) && SubstructureSearch.Run(_free, target, -1, FirstMatch.Instance);
+
+    /// <summary><see cref="IsMatch(SmartsTarget)"/> without the screen: the search alone, to test that screening changes nothing.</summary>
+    internal bool IsMatchUnscreened(SmartsTarget target) => SubstructureSearch.Run(_free, target, -1, FirstMatch.Instance);
 
     /// <param name="uniquify">Keep one match per set of target atoms (RDKit's uniquify).</param>
     /// <param name="max">Stop after this many matches.</param>
@@ -83,16 +80,14 @@ public sealed class SmartsPattern
         ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)atom, (uint)target.AtomCount, nameof(atom));
         // The extra slot is the stand-in hydrogen, which counts against no element.
         if (atom < target.AtomCount && !CouldMatch(target)) return false;
-        return SubstructureSearch.Run(_anchored, target, atom, FirstMatch.Instance);
+        return SearchAt(target, atom);
     }
 
-    private bool CouldMatch(SmartsTarget target)
-    {
-        if (_requiredAtoms > target.AtomCount) return false;
-        foreach (var (z, count) in _requiredElements)
-            if (target.ElementCounts[z] < count) return false;
-        return true;
-    }
+    /// <summary><see cref="MatchesAt"/> without the screen, for callers that screened the pattern against the target already.</summary>
+    internal bool SearchAt(SmartsTarget target, int atom) => SubstructureSearch.Run(_anchored, target, atom, FirstMatch.Instance);
+
+    /// <summary>False when the molecule certainly has no match (<see cref="PatternScreen"/>); a search decides otherwise.</summary>
+    internal bool CouldMatch(SmartsTarget target) => _screen.Admits(target);
 
     private sealed class FirstMatch : IMatchSink
     {

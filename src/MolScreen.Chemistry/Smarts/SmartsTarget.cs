@@ -19,10 +19,9 @@ public sealed class SmartsTarget
     internal readonly int[] NeighborStart, Neighbor;
     /// <summary>The <see cref="BondMask"/> state bit of the bond to each neighbour.</summary>
     internal readonly byte[] NeighborBondState;
-    /// <summary>Atoms per atomic number (index capped at 119), for rejecting patterns before searching.</summary>
-    internal readonly int[] ElementCounts = new int[120];
 
     private int[]? _ringCount, _smallestRing;
+    private TargetScreen? _screen;
     private Dictionary<RecursiveQuery, sbyte[]>? _recursive;
     private readonly Stack<SearchState> _states = new();
 
@@ -61,7 +60,6 @@ public sealed class SmartsTarget
             Aromatic[a] = graph.Aromatic[a];
             ImplicitHydrogens[a] = graph.TotalHydrogens[a];
             Degree[a] = NeighborStart[a + 1] - NeighborStart[a];
-            ElementCounts[Math.Min(AtomicNumber[a], 119)]++;
         }
         for (int a = 0; a < n; a++)
         {
@@ -75,6 +73,9 @@ public sealed class SmartsTarget
     }
 
     public MolGraph Graph { get; }
+
+    /// <summary>The class and bond-pair summary patterns are screened against, built on first use.</summary>
+    internal TargetScreen Screen => _screen ??= new TargetScreen(this);
 
     internal int Property(AtomProperty property, int atom) => property switch
     {

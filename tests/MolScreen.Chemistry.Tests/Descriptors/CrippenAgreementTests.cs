@@ -30,4 +30,31 @@ public class CrippenAgreementTests(NciOracle oracle, ITestOutputHelper output)
         Assert.True(exact >= 0.995 * n, $"logP agrees within 1e-6 on only {exact} of {n}: {string.Join(", ", worst.Take(10))}");
         Assert.True(mrExact >= 0.995 * n, $"MR agrees within 1e-6 on only {mrExact} of {n}: {string.Join(", ", worst.Take(10))}");
     }
+
+    /// <summary>
+    /// AtomTypes runs one pass over the atoms, each trying only the rows its element class admits, behind
+    /// the pattern screen. It must give exactly the table's definition: rows in order, unscreened
+    /// searches, the first row that matches an atom types it.
+    /// </summary>
+    [Fact]
+    public void SinglePassTypingEqualsTheRowByRowDefinitionOnNci5k()
+    {
+        var crippen = CrippenLogP.Default;
+        int atoms = 0;
+        var differences = new List<string>();
+        foreach (var m in oracle.Molecules)
+        {
+            var fast = crippen.AtomTypes(m.Graph);
+            var target = new MolScreen.Chemistry.Smarts.SmartsTarget(MolScreen.Chemistry.Molecules.ExplicitHydrogens.Add(m.Graph));
+            for (int a = 0; a < target.Graph.AtomCount; a++, atoms++)
+            {
+                var reference = crippen.Types.FirstOrDefault(row => row.Pattern.SearchAt(target, a));
+                if (!ReferenceEquals(reference, fast[a]) && differences.Count < 10)
+                    differences.Add($"{m.Id} atom {a}: {fast[a]?.Label ?? "-"} vs {reference?.Label ?? "-"}");
+            }
+        }
+        output.WriteLine($"{atoms} atoms of {oracle.Molecules.Count} molecules typed");
+        Assert.True(atoms > 100_000);
+        Assert.Empty(differences);
+    }
 }
