@@ -57,4 +57,13 @@ public class PentavalentNitrogenTests
         Assert.Equal(b.Ecfp4, a.Ecfp4);
         Assert.Equal(b.Tpsa, a.Tpsa, 6);
     }
+
+    [Fact]
+    public void AzideWrittenPentavalentIsStillFlaggedAsReactive()
+    {
+        var f = new Featurizer(new ReactiveGroups(ReactiveGroups.DefaultDefinitions), PainsFilter.Default);
+        var a = f.Compute("a", "c1ccccc1CN=N#N");
+        Assert.False(a.PassReactive);
+        Assert.Contains(a.FilterReasons, r => r.Contains("azide"));
+    }
 }
