@@ -15,9 +15,13 @@ namespace msob {
 
 namespace {
 
-bool terminal_partner(OpenBabel::OBAtom* atom, unsigned order, int element) {
-    return atom->GetAtomicNum() == element && atom->GetFormalCharge() == 0 && atom->GetHvyDegree() == 1 &&
-           atom->GetImplicitHCount() == 0 && order >= 2;
+// A terminal, uncharged, hydrogen-free O (bonded by a double bond: nitro, N-oxide) or N (by a
+// triple bond: azide, diazo) that can take the negative charge.
+bool takes_charge(OpenBabel::OBAtom* atom, OpenBabel::OBBond* bond) {
+    unsigned element = atom->GetAtomicNum();
+    unsigned wanted = element == 8 ? 2 : element == 7 ? 3 : 0;
+    return wanted != 0 && bond->GetBondOrder() == wanted && !bond->IsAromatic() && atom->GetFormalCharge() == 0 &&
+           atom->GetHvyDegree() == 1 && atom->GetImplicitHCount() == 0;
 }
 
 }  // namespace
@@ -28,14 +32,10 @@ int normalize_pentavalent_nitrogen(OpenBabel::OBMol& mol) {
         if (n->GetAtomicNum() != 7 || n->GetFormalCharge() != 0 || total_valence(&*n) != 5) continue;
         OpenBabel::OBBond* pick = nullptr;
         // Oxygen first: a nitro or N-oxide; then the terminal N of an azide or diazo group.
-        for (int element : {8, 7}) {
+        for (unsigned element : {8u, 7u}) {
             FOR_BONDS_OF_ATOM(b, &*n) {
                 OpenBabel::OBAtom* other = b->GetNbrAtom(&*n);
-                unsigned order = b->GetBondOrder();
-                if (b->IsAromatic() || !terminal_partner(other, order, element)) continue;
-                if (element == 7 && order != 3) continue;  // N=N with a terminal N is an imine-like diazene, not azide
-                pick = &*b;
-                break;
+                if (other->GetAtomicNum() == element && takes_charge(other, &*b)) { pick = &*b; break; }
             }
             if (pick) break;
         }
