@@ -85,6 +85,7 @@ switch (args[0])
                 VarianceHead = bool.Parse(Arg("--variance-head", defaults.VarianceHead.ToString())),
                 BalanceClasses = bool.Parse(Arg("--balance", defaults.BalanceClasses.ToString())),
                 Bootstrap = bool.Parse(Arg("--bootstrap", defaults.Bootstrap.ToString())),
+                Refit = bool.Parse(Arg("--refit", defaults.Refit.ToString())),
                 WeightDecay = double.Parse(Arg("--weight-decay", defaults.WeightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
                 LearningRate = double.Parse(Arg("--lr", defaults.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
             }, withPeer: !args.Contains("--no-peer"));

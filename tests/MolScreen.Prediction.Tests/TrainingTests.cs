@@ -37,7 +37,7 @@ public class TrainingTests
         var p = model.Predict(inputs, nearest: true);
         Assert.All(p.Mean, v => Assert.True(float.IsFinite(v)));
         Assert.All(p.Std, v => Assert.True(v >= 0));
-        // The domain set is the training part (80%), so most of these file compounds are their own nearest neighbour.
+        // The domain set is the refit's data (train + validation, 90%), so most of these file compounds are their own nearest neighbour.
         Assert.InRange(p.NearestSimilarity!.Count(s => s == 1f), 10, 20);
         Assert.All(p.NearestSimilarity, s => Assert.InRange(s, 0f, 1f));
         // the flag-only search (what predict runs) agrees with the threshold on the exact maxima
@@ -74,6 +74,33 @@ public class TrainingTests
         var without = ModelTrainer.Train(Options(csv) with { Ensemble = 1, MaxEpochs = 2, VarianceHead = false }, dir.Combine("plain"));
         Assert.False(without.VarianceHead);
         Assert.Equal(1, PropertyModel.Load(dir.Combine("plain")).Members[0].Outputs);
+    }
+
+    [Fact]
+    public void RefitRetrainsEachMemberOnTrainAndValidationForItsEarlyStoppedEpochs()
+    {
+        using var dir = new TempDir();
+        var csv = Synthetic.WriteCsv(dir.Combine("toy.csv"));
+        var refit = ModelTrainer.Train(Options(csv), dir.Combine("refit"));
+        var plain = ModelTrainer.Train(Options(csv) with { Refit = false }, dir.Combine("plain"));
+
+        Assert.True(refit.Refit);
+        Assert.False(plain.Refit);
+        // Early stopping ran the same way in both: same epochs, and the recorded validation metrics are the
+        // early-stopped members' (the refit ones have seen the validation rows).
+        Assert.Equal(plain.BestEpochs, refit.BestEpochs);
+        Assert.Equal(plain.ValidationMetrics["toy"]["rmse"], refit.ValidationMetrics["toy"]["rmse"], 9);
+        Assert.Equal(refit.Split.Train + refit.Split.Validation, refit.ApplicabilityDomain.Compounds);
+        Assert.Equal(plain.Split.Train, plain.ApplicabilityDomain.Compounds);
+        Assert.Contains("retrained on train + validation", File.ReadAllText(dir.Combine("refit", ModelCard.FileName)));
+
+        var a = PropertyModel.Load(dir.Combine("refit"));
+        var b = PropertyModel.Load(dir.Combine("plain"));
+        Assert.NotEqual(a.Members[0].Weights[0], b.Members[0].Weights[0]);
+        var inputs = Synthetic.Features(20);
+        Assert.All(a.Predict(inputs, domain: false).Mean, v => Assert.True(float.IsFinite(v)));
+        double spread = Synthetic.Rows().Select(r => r.Target).ToArray() is var ys ? Math.Sqrt(ys.Select(y => (y - ys.Average()) * (y - ys.Average())).Average()) : 0;
+        Assert.True(refit.TestMetrics["toy"]["rmse"] < 0.6 * spread, $"refit test RMSE {refit.TestMetrics["toy"]["rmse"]} vs spread {spread}");
     }
 
     [Fact]

@@ -10,6 +10,13 @@ public sealed record ConformerQuality
     /// <summary>Largest |bond length − force-field reference| over all bonds, hydrogens included (Angstrom).</summary>
     public required double MaxBondLengthDeviation { get; init; }
     /// <summary>
+    /// Largest |bond length − the same bond at the force field's converged minimum next to this conformer|
+    /// (<see cref="OpenBabel.ObMolecule.RelaxedBondLengths"/>); NaN when not measured. The reference lengths r0
+    /// are not where a minimized molecule sits (angle and 1-3 terms stretch bonds at crowded centres), so this is
+    /// the "ideal geometry" reading of the bond bar: how far the conformer is from the force field's own optimum.
+    /// </summary>
+    public double MaxBondDeviationFromMinimum { get; init; } = double.NaN;
+    /// <summary>
     /// Shortest distance between two heavy atoms that are neither bonded nor share a neighbour
     /// (1-2 and 1-3 pairs sit closer by construction); +∞ when there is no such pair.
     /// </summary>
@@ -23,19 +30,24 @@ public sealed record ConformerQuality
 
     /// <param name="conformer">The 3D structure.</param>
     /// <param name="inChIKey">InChIKey of the molecule before 3D (<see cref="OpenBabel.ObMolecule.InChIKey"/>).</param>
-    public static ConformerQuality Assess(Conformer3D conformer, string inChIKey)
+    /// <param name="relaxedLengths">Optional: per bond, its length at the force field's converged minimum.</param>
+    public static ConformerQuality Assess(Conformer3D conformer, string inChIKey, double[]? relaxedLengths = null)
     {
         ArgumentNullException.ThrowIfNull(conformer);
         ArgumentNullException.ThrowIfNull(inChIKey);
-        double maxDeviation = 0;
+        if (relaxedLengths != null && relaxedLengths.Length != conformer.BondCount)
+            throw new ArgumentException($"{relaxedLengths.Length} relaxed lengths for {conformer.BondCount} bonds", nameof(relaxedLengths));
+        double maxDeviation = 0, fromMinimum = relaxedLengths == null ? double.NaN : 0;
         for (int i = 0; i < conformer.BondCount; i++)
         {
             double length = conformer.Distance(conformer.BondBegin[i], conformer.BondEnd[i]);
             maxDeviation = Math.Max(maxDeviation, Math.Abs(length - conformer.IdealBondLength[i]));
+            if (relaxedLengths != null) fromMinimum = Math.Max(fromMinimum, Math.Abs(length - relaxedLengths[i]));
         }
         return new ConformerQuality
         {
             MaxBondLengthDeviation = maxDeviation,
+            MaxBondDeviationFromMinimum = fromMinimum,
             MinNonBondedHeavyDistance = ClosestNonBondedHeavyPair(conformer),
             StereoPreserved = conformer.InChIKeyFrom3D == inChIKey,
         };

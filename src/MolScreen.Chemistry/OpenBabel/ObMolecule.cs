@@ -175,6 +175,22 @@ public sealed class ObMolecule : IDisposable
     }
 
     /// <summary>
+    /// Bond lengths (in <see cref="Conformer3D"/> bond order) of the last conformer after minimizing a copy of
+    /// it with the same force field to convergence: the geometry that force field holds ideal for this
+    /// molecule, against which <see cref="ConformerQuality"/> measures how finished a conformer is.
+    /// </summary>
+    public unsafe (double[] Lengths, int StepsUsed) RelaxedBondLengths(int maxSteps = 5000)
+    {
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_mol_atom_count_all(_handle, out _, out int bonds));
+        var lengths = new double[bonds];
+        int used;
+        fixed (double* l = lengths)
+            ObNative.Check(ObNative.ms_conformer_relaxed_lengths(_handle, maxSteps, l, bonds, out used));
+        return (lengths, used);
+    }
+
+    /// <summary>
     /// Per atom of the last conformer: formal charge, OpenBabel's aromaticity flag and the
     /// Gasteiger-Marsili partial charge (OpenBabel's "gasteiger" model, all atoms incl. H).
     /// </summary>

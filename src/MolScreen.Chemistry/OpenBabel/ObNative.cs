@@ -55,6 +55,7 @@ internal static unsafe partial class ObNative
     [LibraryImport(Lib)]
     internal static partial ObStatus ms_conformer_bonds(MoleculeHandle mol, int capacity, int* bondBegin, int* bondEnd, int* bondOrder);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_ideal_lengths(MoleculeHandle mol, double* idealLength, int capacity);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_relaxed_lengths(MoleculeHandle mol, int maxSteps, double* length, int capacity, out int stepsUsed);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_inchikey(MoleculeHandle mol, out nint text);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_conformer_from_input(MoleculeHandle mol, out int forcefieldUsed);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_protonate(MoleculeHandle mol, double ph);

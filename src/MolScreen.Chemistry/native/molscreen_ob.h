@@ -100,6 +100,11 @@ MS_API int32_t ms_conformer_bonds(ms_mol* mol, int32_t capacity, int32_t* bond_b
                                   int32_t* bond_end, int32_t* bond_order);
 /* Reference length of each bond's stretch term in the force field that minimized it. */
 MS_API int32_t ms_conformer_ideal_lengths(ms_mol* mol, double* ideal_length, int32_t capacity);
+/* Bond lengths at the force field's own minimum next to the conformer: a copy is minimized with the
+ * conformer's force field until a round of 100 steps changes the energy by under 1e-4 kcal/mol or max_steps
+ * pass (steps_used tells which); the conformer itself does not move. */
+MS_API int32_t ms_conformer_relaxed_lengths(ms_mol* mol, int32_t max_steps, double* length, int32_t capacity,
+                                            int32_t* steps_used);
 /* InChIKey with stereo perceived from the 3D coordinates alone (the conformer is written
  * as a molblock and read back, so no stereo flag of the input survives). */
 MS_API int32_t ms_conformer_inchikey(ms_mol* mol, char** out);

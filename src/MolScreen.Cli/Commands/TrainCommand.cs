@@ -23,11 +23,12 @@ internal static class TrainCommand
         var varianceHead = new Option<bool>("--variance-head") { Description = "Regression: members also predict a log-variance (Gaussian NLL), part of _std", DefaultValueFactory = _ => true };
         var balance = new Option<bool>("--balance-classes") { Description = "Classification: up-weight positives per target by sqrt(negatives/positives)", DefaultValueFactory = _ => true };
         var bootstrap = new Option<bool>("--bootstrap") { Description = "Each member trains on its own bootstrap sample of the training part", DefaultValueFactory = _ => false };
+        var refit = new Option<bool>("--refit") { Description = "After early stopping, retrain each member on train + validation for its best epoch count", DefaultValueFactory = _ => true };
         var dropout = new Option<double>("--dropout") { Description = "Dropout between hidden layers", DefaultValueFactory = _ => 0.2 };
         var decay = new Option<double>("--weight-decay") { Description = "Adam weight decay", DefaultValueFactory = _ => 1e-5 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Model directory to write", Required = true };
-        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, dropout, decay, lr, outDir };
+        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, refit, dropout, decay, lr, outDir };
         cmd.SetAction(pr =>
         {
             var dir = pr.GetValue(outDir)!.FullName;
@@ -59,6 +60,7 @@ internal static class TrainCommand
                 VarianceHead = pr.GetValue(varianceHead),
                 BalanceClasses = pr.GetValue(balance),
                 Bootstrap = pr.GetValue(bootstrap),
+                Refit = pr.GetValue(refit),
                 MaxEpochs = pr.GetValue(epochs) is > 0 and var maxEpochs ? maxEpochs : throw new UsageException("--epochs must be positive"),
             };
             try

@@ -21,7 +21,8 @@ public static class ModelCard
         s.AppendLine($"- File `{m.Data.File}` (SHA-256 `{m.Data.Sha256}`): {m.Data.RowsRead} rows read, {m.Data.RowsUsed} used, " +
                      $"{m.Data.RowsUnparsable} skipped because OpenBabel could not read the SMILES.");
         s.AppendLine($"- Split: {m.Split.Method} (balanced Bemis–Murcko scaffolds when `scaffold`), seed {m.Split.Seed}: train {m.Split.Train}, " +
-                     $"validation {m.Split.Validation} (early stopping), test {m.Split.Test} (held out; metrics below). Assignment: `{m.Split.File}`.");
+                     $"validation {m.Split.Validation} (early stopping{(m.Refit ? "; then each member was retrained on train + validation for its best epoch count" : "")}), " +
+                     $"test {m.Split.Test} (held out; metrics below). Assignment: `{m.Split.File}`.");
         s.AppendLine($"- Member seeds: {string.Join(", ", Enumerable.Range(0, m.Members.Length).Select(k => m.Seed * 1000 + k))}; best epochs {string.Join(", ", m.BestEpochs)}.").AppendLine();
         s.AppendLine("## Held-out test metrics").AppendLine();
         var keys = m.TestMetrics.Values.SelectMany(v => v.Keys).Distinct().ToList();

@@ -28,6 +28,9 @@ public sealed record ModelManifest
     /// <summary>Regression members also output a log-variance per target (Gaussian NLL head); `_std` is then
     /// the whole predictive spread (<see cref="EnsembleStatistics"/>). Absent in older manifests: false.</summary>
     public bool VarianceHead { get; init; }
+    /// <summary>The members were retrained on train + validation for their early-stopped epoch counts (the
+    /// validation metrics are then the early-stopped members'). Absent in older manifests: false.</summary>
+    public bool Refit { get; init; }
     /// <summary>The ensemble's metrics on the validation part (what hyperparameters may be chosen on; the test part is not).</summary>
     public Dictionary<string, Dictionary<string, double>> ValidationMetrics { get; init; } = [];
 }

@@ -69,13 +69,24 @@ internal sealed record MlpScaling(OutputKind Kind, float[] DescriptorMean, float
 /// <summary>
 /// Trains one ensemble member with TorchSharp: Adam on <see cref="TrainingLoss"/>, early stopping on the
 /// validation score (regression: squared error of the mean; classification: mean ROC-AUC) with the best
-/// epoch's weights kept.
+/// epoch's weights kept; or, for a refit, a fixed number of epochs with the last epoch's weights kept.
 /// </summary>
 internal static class MlpTrainer
 {
     public sealed record Result(MlpNetwork Network, int BestEpoch, int EpochsRun, double BestValidationScore);
 
-    public static Result Train(DenseInputs train, DenseInputs validation, MlpScaling scaling, TrainingOptions o, int memberSeed, Action<string>? log)
+    public static Result Train(DenseInputs train, DenseInputs validation, MlpScaling scaling, TrainingOptions o, int memberSeed, Action<string>? log) =>
+        Run(train, validation, scaling, o, memberSeed, fixedEpochs: 0, log);
+
+    /// <summary>
+    /// Trains on <paramref name="all"/> (training and validation rows) for exactly <paramref name="epochs"/> epochs,
+    /// the count early stopping chose on the split: the baseline forest is fitted on train + validation too, and an
+    /// early-stopped member otherwise never learns from the tenth of the data that only told it when to stop.
+    /// </summary>
+    public static Result Refit(DenseInputs all, MlpScaling scaling, TrainingOptions o, int memberSeed, int epochs, Action<string>? log) =>
+        Run(all, null, scaling, o, memberSeed, epochs > 0 ? epochs : throw new ArgumentOutOfRangeException(nameof(epochs)), log);
+
+    private static Result Run(DenseInputs train, DenseInputs? validation, MlpScaling scaling, TrainingOptions o, int memberSeed, int fixedEpochs, Action<string>? log)
     {
         TorchRuntime.EnsureLoaded();
         var device = TorchRuntime.Resolve(DeviceChoice.Auto);
@@ -90,12 +101,12 @@ internal static class MlpTrainer
         using var optimizer = optim.Adam(model.parameters(), lr: o.LearningRate, weight_decay: o.WeightDecay);
         using var xTrain = OnDevice(train.X, [train.Rows, FeatureSpec.Width], device);
         using var yTrain = OnDevice(train.Y, [train.Rows, train.Targets], device);
-        using var xVal = OnDevice(validation.X, [validation.Rows, FeatureSpec.Width], device);
+        using var xVal = validation == null ? null : OnDevice(validation.X, [validation.Rows, FeatureSpec.Width], device);
         var rng = new Random(memberSeed);
         double best = double.PositiveInfinity;
-        int bestEpoch = 0, epoch = 0;
+        int bestEpoch = 0, epoch, maxEpochs = fixedEpochs > 0 ? fixedEpochs : o.MaxEpochs;
         (float[][] W, float[][] B) bestWeights = model.Export();
-        for (epoch = 1; epoch <= o.MaxEpochs && epoch - bestEpoch <= o.Patience; epoch++)
+        for (epoch = 1; epoch <= maxEpochs && (fixedEpochs > 0 || epoch - bestEpoch <= o.Patience); epoch++)
         {
             model.train();
             var order = Enumerable.Range(0, train.Rows).ToArray();
@@ -109,14 +120,27 @@ internal static class MlpTrainer
                 l.backward();
                 optimizer.step();
             }
+            if (validation == null) continue;
             model.eval();
             double val;
             using (no_grad())
             using (var scope = NewDisposeScope())
-                val = loss.ValidationScore(model.forward(xVal).cpu().data<float>().ToArray(), validation);
+                val = loss.ValidationScore(model.forward(xVal!).cpu().data<float>().ToArray(), validation);
             if (val < best - 1e-6) { best = val; bestEpoch = epoch; bestWeights = model.Export(); }
         }
-        log?.Invoke($"  member seed {memberSeed}: best validation {(scaling.Kind == OutputKind.Regression ? "MSE (standardized)" : "-mean ROC-AUC")} {best:F4} at epoch {bestEpoch} of {epoch - 1}");
+        if (validation == null)
+        {
+            bestEpoch = fixedEpochs;
+            bestWeights = model.Export();
+            log?.Invoke($"  member seed {memberSeed}: refit on {train.Rows} rows (train + validation) for {fixedEpochs} epochs");
+        }
+        else
+            log?.Invoke($"  member seed {memberSeed}: best validation {(scaling.Kind == OutputKind.Regression ? "MSE (standardized)" : "-mean ROC-AUC")} {best:F4} at epoch {bestEpoch} of {epoch - 1}");
+        return new Result(Export(dims, scaling, head, t, positiveWeights, bestWeights), bestEpoch, epoch - 1, best);
+    }
+
+    private static MlpNetwork Export(int[] dims, MlpScaling scaling, bool head, int t, float[]? positiveWeights, (float[][] W, float[][] B) weights)
+    {
         // A log-variance head predicts in standardized units: adding 2 ln σ_y maps it to target units through
         // the same linear output transform (z·1 + mean) the predictions use, so the forward passes need no new math.
         float[] outMean = head ? [.. scaling.OutputMean, .. scaling.OutputStd.Select(sd => 2f * MathF.Log(sd))] : scaling.OutputMean;
@@ -126,14 +150,14 @@ internal static class MlpTrainer
             FeatureSpecId = FeatureSpec.Id, Kind = scaling.Kind, Dims = dims,
             DescriptorMean = scaling.DescriptorMean, DescriptorStd = scaling.DescriptorStd,
             OutputMean = outMean, OutputStd = outStd,
-            Weights = bestWeights.W, Biases = bestWeights.B,
+            Weights = weights.W, Biases = weights.B,
         };
         // Up-weighting positives by w moves the optimal logit up by ln w; taking it off the output bias gives
         // probabilities back their calibration while the ranking (ROC-AUC) is untouched.
         if (positiveWeights != null)
             for (int j = 0; j < t; j++) net.Biases[^1][j] -= MathF.Log(positiveWeights[j]);
         MlpFile.RoundToStored(net);
-        return new Result(net, bestEpoch, epoch - 1, best);
+        return net;
     }
 
     /// <summary>A tensor of the data on the device. The host copy is freed at once when it is not the one used:

@@ -37,20 +37,29 @@ public static class ModelTrainer
         var members = new List<string>();
         var epochs = new List<int>();
         var nets = new List<MlpNetwork>();
+        var earlyStopped = new List<MlpNetwork>();
+        // The refit sees train + validation, so it is scaled on them; the test part stays unseen either way.
+        int[] fitted = o.Refit ? [.. train, .. val] : train;
+        var refitScaling = o.Refit ? MlpScaling.Fit(table.Inputs, table.Labels, fitted, o.Task) : scaling;
+        var dAll = o.Refit && !o.Bootstrap ? DenseInputs.Build(table.Inputs, table.Labels, fitted, refitScaling) : null;
         for (int k = 0; k < o.Ensemble; k++)
         {
             int memberSeed = o.Seed * 1000 + k;
             var r = MlpTrainer.Train(o.Bootstrap ? DenseInputs.Build(table.Inputs, table.Labels, Resample(train, memberSeed), scaling) : dTrain,
                 dVal, scaling, o, memberSeed, log);
+            earlyStopped.Add(r.Network);
+            var net = !o.Refit ? r.Network
+                : MlpTrainer.Refit(dAll ?? DenseInputs.Build(table.Inputs, table.Labels, Resample(fitted, memberSeed), refitScaling),
+                    refitScaling, o, memberSeed, r.BestEpoch, log).Network;
             var file = $"member-{k}.mlp";
-            MlpFile.Write(Path.Combine(outDir, file), r.Network);
+            MlpFile.Write(Path.Combine(outDir, file), net);
             members.Add(file);
             epochs.Add(r.BestEpoch);
-            nets.Add(r.Network);
+            nets.Add(net);
         }
 
         var outputs = o.Targets.Count == 1 ? [o.Name] : o.Targets.Select(t => o.Name + "_" + ColumnSafe(t)).ToArray();
-        var domainSet = ApplicabilityDomain.Pack(train.Select(i => table.Inputs[i]));
+        var domainSet = ApplicabilityDomain.Pack(fitted.Select(i => table.Inputs[i]));
         ApplicabilityDomain.Write(Path.Combine(outDir, ApplicabilityDomain.FileName), domainSet);
         var testInputs = test.Select(i => table.Inputs[i]).ToList();
         var nearest = new float[test.Length];
@@ -66,13 +75,16 @@ public static class ModelTrainer
             Split = new SplitSummary(o.Split.ToString().ToLowerInvariant(), o.Seed, train.Length, val.Length, test.Length, SplitFileName),
             Data = table.Origin, TrainedAt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             TrainingSeconds = 0, BestEpochs = epochs.ToArray(), TestMetrics = [],
-            ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, train.Length),
+            ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, fitted.Length),
         };
         var model = new ModelEvaluation(nets, o.Task, o.UsesVarianceHead);
         var metrics = model.Score(testInputs, test.Select(i => table.Labels[i]).ToList(), outputs, nearest);
-        var validationMetrics = model.Score(val.Select(i => table.Inputs[i]).ToList(), val.Select(i => table.Labels[i]).ToList(), outputs);
+        // After a refit the shipped members have seen the validation rows: their honest validation figure is the
+        // early-stopped members' one.
+        var validationMetrics = new ModelEvaluation(earlyStopped, o.Task, o.UsesVarianceHead)
+            .Score(val.Select(i => table.Inputs[i]).ToList(), val.Select(i => table.Labels[i]).ToList(), outputs);
         split.Write(Path.Combine(outDir, SplitFileName), table.RowNumbers, table.Smiles, table.Scaffolds);
-        var manifest = manifestStub with { TestMetrics = metrics, ValidationMetrics = validationMetrics, VarianceHead = o.UsesVarianceHead, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
+        var manifest = manifestStub with { TestMetrics = metrics, ValidationMetrics = validationMetrics, VarianceHead = o.UsesVarianceHead, Refit = o.Refit, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
         JsonFile.Save(Path.Combine(outDir, ModelManifest.FileName), manifest);
         ModelCard.Write(outDir, manifest, o.CommandLine ?? "molscreen train (command not recorded)");
         foreach (var (name, m) in metrics)

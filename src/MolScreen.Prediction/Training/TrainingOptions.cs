@@ -30,6 +30,9 @@ public sealed record TrainingOptions
     /// <summary>Each member trains on its own bootstrap sample of the training part, so the members differ
     /// most where the data are thin (their disagreement is the epistemic part of `_std`).</summary>
     public bool Bootstrap { get; init; } = false;
+    /// <summary>After early stopping picks each member's epoch count on the validation part, retrain the member
+    /// from the same seed on train + validation for that many epochs (the shipped weights are the refit ones).</summary>
+    public bool Refit { get; init; } = true;
     public bool UsesVarianceHead => VarianceHead && Task == OutputKind.Regression;
     /// <summary>How the model was asked for, quoted in its model card.</summary>
     public string? CommandLine { get; init; }
