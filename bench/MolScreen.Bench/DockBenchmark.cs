@@ -24,10 +24,12 @@ public static class DockBenchmark
     /// </summary>
     /// <param name="mode">our search mode (balance = Vina's search; quick = skipped revisits and stalled chains ending)</param>
     public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, SearchMode mode = SearchMode.Balance,
-        string? dumpPath = null, bool peer = true)
+        string? dumpPath = null, bool peer = true, Func<DockingOptions, DockingOptions>? tweak = null)
     {
         var options = new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus, Mode = mode };
-        Console.WriteLine($"ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}");
+        options = (tweak ?? (o => o))(options).Validate();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}, " +
+            $"consensus {options.Consensus} (rmsd {options.ConsensusRmsd} Å, energy {options.ConsensusEnergy}, round {options.ConsensusRound})"));
         string work = Directory.CreateTempSubdirectory("molscreen-dockbench-").FullName;
         var cases = Cases(shared).Where(c => only.Count == 0 || only.Contains(c.Id))
             .Select(c => (Case: c, LigPath: c.Ligand.EndsWith(".pdbqt") ? c.Ligand : Obabel($"\"{c.Ligand}\" -h -p 7.4", Path.Combine(work, c.Id + "_lig.pdbqt"))))
