@@ -163,6 +163,7 @@ switch (args[0])
                     Patience = F("--patience", o.Patience), Consensus = F("--consensus", o.Consensus),
                     ConsensusRmsd = F("--consensus-rmsd", o.ConsensusRmsd), ConsensusEnergy = F("--consensus-energy", o.ConsensusEnergy),
                     ConsensusRound = F("--consensus-round", o.ConsensusRound),
+                    SkipVisited = bool.Parse(Arg("--skip-visited", o.SkipVisited.ToString())),
                 };
             });
     case "rerank-eval":

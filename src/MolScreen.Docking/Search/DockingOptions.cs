@@ -45,7 +45,7 @@ public sealed record DockingOptions
     public float ConsensusEnergy { get; init; } = 0.5f;
     public float ConsensusRound { get; init; } = 0.05f;
     /// <summary>Quick mode's quorum fraction (docs/benchmarks.md, "Cross-chain stopping rule").</summary>
-    public const float QuickConsensus = 0.5f;
+    public const float QuickConsensus = 0.25f;
     readonly bool? _skipVisited;
     readonly float? _patience, _consensus;
     /// <summary>How the clustered poses are ordered (scores stay Vina's).</summary>
