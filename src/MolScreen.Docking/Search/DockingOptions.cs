@@ -2,8 +2,8 @@ namespace MolScreen.Docking.Search;
 
 /// <summary>
 /// How hard to search: fast, balance (Vina's default budget) or detail; quick = balance's budget with QuickVina 2's skipped
-/// local searches and chains that end when they stop improving (faster, but it lost one redocking success of 12 to Vina,
-/// docs/benchmarks.md).
+/// local searches, chains that end when they stop improving, and a search that ends once two chains agree on the best pose
+/// (<see cref="ChainConsensus"/>; faster, but one redocking success of 12 short of Vina, docs/benchmarks.md).
 /// </summary>
 public enum SearchMode { Fast, Balance, Detail, Quick }
 
