@@ -24,17 +24,20 @@ public static class DockBenchmark
     /// </summary>
     /// <param name="mode">our search mode (balance = Vina's search; quick = skipped revisits and stalled chains ending)</param>
     public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, SearchMode mode = SearchMode.Balance,
-        string? dumpPath = null, bool peer = true)
+        string? dumpPath = null, bool peer = true, Func<DockingOptions, DockingOptions>? tweak = null)
     {
         var options = new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus, Mode = mode };
-        Console.WriteLine($"ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}");
+        options = (tweak ?? (o => o))(options).Validate();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}, " +
+            $"consensus {options.Consensus} (rmsd {options.ConsensusRmsd} Å, energy {options.ConsensusEnergy}, round {options.ConsensusRound})"));
         string work = Directory.CreateTempSubdirectory("molscreen-dockbench-").FullName;
         var cases = Cases(shared).Where(c => only.Count == 0 || only.Contains(c.Id))
             .Select(c => (Case: c, LigPath: c.Ligand.EndsWith(".pdbqt") ? c.Ligand : Obabel($"\"{c.Ligand}\" -h -p 7.4", Path.Combine(work, c.Id + "_lig.pdbqt"))))
             .Select(c => (c.Case, c.LigPath, Lig: LigandReader.Read(c.LigPath)))
             .OrderBy(c => c.Lig.TorsionCount).ThenBy(c => c.Lig.AtomCount).ThenBy(c => c.Case.Id, StringComparer.Ordinal).ToList();
-        Console.WriteLine($"{"complex",-16} {"ours score",10} {"ours rmsd",9} {"best9",6} {"ours s",7} {"vina score",10} {"vina rmsd",9} {"best9",6} {"vina s",7} {"time ours/vina",14}");
+        Console.WriteLine($"{"complex",-16} {"ours score",10} {"ours rmsd",9} {"best9",6} {"ours s",7} {"vina score",10} {"vina rmsd",9} {"best9",6} {"vina s",7} {"time ours/vina",14} {"ours evals",10}");
         int oursOk = 0, vinaOk = 0, oursAny = 0, vinaAny = 0;
+        long oursEvals = 0;
         double oursT = 0, vinaT = 0;
         foreach (var (c, ligPath, lig) in cases)
         {
@@ -68,13 +71,13 @@ public static class DockBenchmark
             if (rVina < 2) vinaOk++;
             if (bOurs < 2) oursAny++;
             if (bVina < 2) vinaAny++;
-            oursT += tOurs; vinaT += peer ? tVina : 0;
+            oursT += tOurs; oursEvals += ours.Evaluations; vinaT += peer ? tVina : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Id,-16} {top.Score,10:F3} {rOurs,9:F2} {bOurs,6:F2} {tOurs,7:F1} {vina[0].Score,10:F3} {rVina,9:F2} {bVina,6:F2} {tVina,7:F1} {tOurs / tVina,14:F2}"));
+                $"{c.Id,-16} {top.Score,10:F3} {rOurs,9:F2} {bOurs,6:F2} {tOurs,7:F1} {vina[0].Score,10:F3} {rVina,9:F2} {bVina,6:F2} {tVina,7:F1} {tOurs / tVina,14:F2} {ours.Evaluations,10}"));
             if (dumpPath != null) RerankDump.Append(dumpPath, c.Id, lig, ours, tOurs, peer ? vina : [], peer ? tVina : 0);
         }
         Console.WriteLine($"top-1 < 2 Å: ours {oursOk}/{cases.Count}, vina {vinaOk}/{cases.Count}; best of reported poses < 2 Å: ours {oursAny}/{cases.Count}, vina {vinaAny}/{cases.Count}");
-        Console.WriteLine($"total time ours {oursT:F0} s, vina {vinaT:F0} s, ratio {oursT / vinaT:F2}");
+        Console.WriteLine($"total time ours {oursT:F0} s, vina {vinaT:F0} s, ratio {oursT / vinaT:F2}; ours {oursEvals} evaluations");
         Directory.Delete(work, true);
         return 0;
     }

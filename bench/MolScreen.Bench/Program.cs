@@ -155,7 +155,18 @@ switch (args[0])
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}; peer: vina (AutoDock Vina 1.2.3, Debian)");
         return DockBenchmark.Run(sharedData, onlyIds, int.Parse(Arg("--exhaustiveness", "8")), int.Parse(Arg("--cpu", Environment.ProcessorCount.ToString())),
             Enum.Parse<MolScreen.Docking.Search.SearchMode>(Arg("--mode", "balance"), ignoreCase: true),
-            args.Contains("--dump") ? Arg("--dump", "") : null, !args.Contains("--no-peer"));
+            args.Contains("--dump") ? Arg("--dump", "") : null, !args.Contains("--no-peer"), o =>
+            {
+                // search settings overridden for tuning runs; the reported quick-mode rows use the defaults
+                float F(string name, float v) => float.Parse(Arg(name, v.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+                return o with
+                {
+                    Patience = F("--patience", o.Patience), Consensus = F("--consensus", o.Consensus),
+                    ConsensusRmsd = F("--consensus-rmsd", o.ConsensusRmsd), ConsensusEnergy = F("--consensus-energy", o.ConsensusEnergy),
+                    ConsensusRound = F("--consensus-round", o.ConsensusRound),
+                    SkipVisited = bool.Parse(Arg("--skip-visited", o.SkipVisited.ToString())),
+                };
+            });
     case "rerank-eval":
         return RerankEvaluation.Run(Arg("--dump", "dock-dump.jsonl"), int.Parse(Arg("--num-poses", "9")), args.Contains("--peer") ? Arg("--peer", "") : null);
     case "fep-ranking":

@@ -2,6 +2,7 @@ using MolScreen.Docking.Grid;
 using MolScreen.Docking.Scoring;
 using MolScreen.Docking.Search;
 using MolScreen.Docking.Structure;
+using MolScreen.Docking.Typing;
 
 namespace MolScreen.Docking.Tests;
 
@@ -63,5 +64,42 @@ public sealed class DeterminismTests
         Assert.Equal(Bytes(a), Bytes(b));
         var full = engine.Dock(lig, balance);
         Assert.True(a.Evaluations < full.Evaluations / 2, $"quick {a.Evaluations} evaluations vs balance {full.Evaluations}");
+    }
+
+    [Fact]
+    public void A_chain_run_in_rounds_follows_the_same_trajectory_as_at_once()
+    {
+        var (receptor, lig) = Toy();
+        var engine = new DockingEngine(receptor, new GridBox(0, 0, 0, 16, 16, 16), ScoringWeights.Vina);
+        var kin = new LigandKinematics(lig);
+        var energy = new PoseEnergy(lig, kin, engine.MapsFor([lig]), engine.Tables.Weighted);
+        int[] heavy = Enumerable.Range(0, lig.AtomCount).Where(i => !AdType.IsHydrogen(lig.Ad[i])).ToArray();
+        var once = new MonteCarloChain(energy, heavy);
+        var a = once.Run(7, 3, 600, DockingEngine.LocalSteps(lig), 150, 1f, 9, skipVisited: true);
+        var pieces = new MonteCarloChain(energy, heavy);
+        pieces.Start(7, 3, DockingEngine.LocalSteps(lig), 150, 1f, 9, skipVisited: true);
+        foreach (int until in new[] { 1, 37, 38, 300, 600 }) pieces.Advance(until);
+        var b = pieces.Minima();
+        Assert.Equal(once.Evaluations, pieces.Evaluations);
+        Assert.Equal(a.Count, b.Count);
+        for (int k = 0; k < a.Count; k++) { Assert.Equal(a[k].Energy, b[k].Energy); Assert.Equal(a[k].Conf, b[k].Conf); }
+    }
+
+    [Fact]
+    public void Cross_chain_consensus_is_deterministic_and_ends_an_easy_search_early()
+    {
+        var (receptor, lig) = Toy();
+        var engine = new DockingEngine(receptor, new GridBox(0, 0, 0, 16, 16, 16), ScoringWeights.Vina);
+        // the toy ring pocket is flat (the best poses lie within 0.06 kcal/mol of each other, 1.4–2.8 Å apart), so chains
+        // agree only with a radius wider than quick mode's
+        var quick = new DockingOptions { Exhaustiveness = 8, Mode = SearchMode.Quick, Seed = 42, Steps = 2000, Patience = 0.5f, ConsensusRmsd = 3f };
+        Assert.True(quick.Consensus > 0f && new DockingOptions().Consensus == 0f);
+        var a = engine.Dock(lig, quick with { MaxThreads = 4 });
+        var b = engine.Dock(lig, quick with { MaxThreads = 1 });
+        Assert.Equal(Bytes(a), Bytes(b));
+        Assert.Equal(a.Evaluations, b.Evaluations);
+        var alone = engine.Dock(lig, quick with { Consensus = 0f });
+        Assert.True(a.Evaluations < alone.Evaluations, $"consensus {a.Evaluations} evaluations vs per-chain patience alone {alone.Evaluations}");
+        Assert.True(a.Poses[0].Score <= alone.Poses[0].Score + 0.5f, $"consensus top score {a.Poses[0].Score} vs {alone.Poses[0].Score}");
     }
 }

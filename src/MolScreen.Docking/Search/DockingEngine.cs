@@ -100,15 +100,44 @@ public sealed class DockingEngine
         var energy = new PoseEnergy(lig, kin, MapsFor(lig), _tables.Weighted);
         int[] heavy = Enumerable.Range(0, lig.AtomCount).Where(i => !AdType.IsHydrogen(lig.Ad[i])).ToArray();
         int global = GlobalSteps(lig, options), local = LocalSteps(lig), patience = PatienceSteps(global, options);
-        var perChain = new List<Minimum>[options.Exhaustiveness];
-        var evals = new int[options.Exhaustiveness];
-        Parallel.For(0, options.Exhaustiveness, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads) }, c =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads) };
+        var chains = new MonteCarloChain[options.Exhaustiveness];
+        Parallel.For(0, chains.Length, parallel, c =>
         {
-            var chain = new MonteCarloChain(energy, heavy);
-            perChain[c] = chain.Run(options.Seed, c, global, local, patience, options.MinRmsd, options.NumPoses, options.SkipVisited);
-            evals[c] = chain.Evaluations;
+            chains[c] = new MonteCarloChain(energy, heavy);
+            chains[c].Start(options.Seed, c, local, patience, options.MinRmsd, options.NumPoses, options.SkipVisited);
         });
+        if (options.Consensus > 0f) RunInRounds(chains, global, options, parallel);
+        else Parallel.For(0, chains.Length, parallel, c => chains[c].Advance(global));
+        var perChain = chains.Select(c => c.Minima()).ToArray();
+        var evals = chains.Select(c => c.Evaluations).ToArray();
         return Finish(lig, perChain, evals.Sum(), options, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Runs the chains in rounds of a fixed number of steps with a barrier after each; between rounds
+    /// <see cref="ChainConsensus"/> decides which chains go on. Round boundaries are step counts, so the outcome does not
+    /// depend on the thread count or timing; a chain that is never stopped follows the same trajectory as without rounds.
+    /// </summary>
+    static void RunInRounds(MonteCarloChain[] chains, int global, DockingOptions o, ParallelOptions parallel)
+    {
+        var rule = ConsensusRule.For(chains.Length, o.Consensus, o.ConsensusRmsd, o.ConsensusEnergy);
+        int round = Math.Max(1, (int)MathF.Ceiling(o.ConsensusRound * global));
+        var running = Enumerable.Repeat(true, chains.Length).ToArray();
+        var before = new float[chains.Length];
+        for (int until = round; ; until += round)
+        {
+            int end = Math.Min(until, global);
+            for (int c = 0; c < chains.Length; c++) before[c] = chains[c].Progress.BestE;
+            var active = Enumerable.Range(0, chains.Length).Where(c => running[c]).ToArray();
+            Parallel.ForEach(active, parallel, c => chains[c].Advance(end));
+            for (int c = 0; c < chains.Length; c++)
+                if (chains[c].Progress.Ended != 0) running[c] = false;
+            if (end >= global || !running.Any(r => r)) return;
+            var improved = chains.Select((ch, c) => ch.Progress.BestE < before[c]).ToArray();
+            ChainConsensus.NextRound(chains.Select(ch => ch.Best).ToArray(), improved, rule, running);
+            if (!running.Any(r => r)) return;
+        }
     }
 
     /// <summary>

@@ -2,8 +2,8 @@ namespace MolScreen.Docking.Search;
 
 /// <summary>
 /// How hard to search: fast, balance (Vina's default budget) or detail; quick = balance's budget with QuickVina 2's skipped
-/// local searches and chains that end when they stop improving (faster, but it lost one redocking success of 12 to Vina,
-/// docs/benchmarks.md).
+/// local searches, chains that end when they stop improving, and a search that ends once two chains agree on the best pose
+/// (<see cref="ChainConsensus"/>; faster, but one redocking success of 12 short of Vina, docs/benchmarks.md).
 /// </summary>
 public enum SearchMode { Fast, Balance, Detail, Quick }
 
@@ -34,8 +34,20 @@ public sealed record DockingOptions
     /// complexes was 0.29), else 0.
     /// </summary>
     public float Patience { get => _patience ?? (Mode == SearchMode.Quick ? 0.3f : 0f); init => _patience = value; }
+    /// <summary>
+    /// Cross-chain stopping rule (<see cref="ChainConsensus"/>): chains run in rounds of <see cref="ConsensusRound"/> of
+    /// their budget, and the search ends early once this fraction of the chains agree on the best pose (within
+    /// <see cref="ConsensusRmsd"/> Å and <see cref="ConsensusEnergy"/> kcal/mol). 0 = off (chains run at once, as in
+    /// Vina). Default: on in quick mode only.
+    /// </summary>
+    public float Consensus { get => _consensus ?? (Mode == SearchMode.Quick ? QuickConsensus : 0f); init => _consensus = value; }
+    public float ConsensusRmsd { get; init; } = 1.5f;
+    public float ConsensusEnergy { get; init; } = 0.5f;
+    public float ConsensusRound { get; init; } = 0.05f;
+    /// <summary>Quick mode's quorum fraction (docs/benchmarks.md, "Cross-chain stopping rule").</summary>
+    public const float QuickConsensus = 0.25f;
     readonly bool? _skipVisited;
-    readonly float? _patience;
+    readonly float? _patience, _consensus;
     /// <summary>How the clustered poses are ordered (scores stay Vina's).</summary>
     public PoseRanking Ranking { get; init; } = PoseRanking.Vina;
 
@@ -47,6 +59,9 @@ public sealed record DockingOptions
         if (Exhaustiveness < 1 || Exhaustiveness > 1024) throw new DockingException($"exhaustiveness {Exhaustiveness} outside 1–1024");
         if (Steps is < 1) throw new DockingException($"steps {Steps} must be ≥ 1");
         if (!(Patience >= 0f && Patience <= 1f)) throw new DockingException($"patience {Patience} outside 0–1");
+        if (!(Consensus >= 0f && Consensus <= 1f)) throw new DockingException($"consensus {Consensus} outside 0–1");
+        if (!(ConsensusRound > 0f && ConsensusRound <= 1f)) throw new DockingException($"consensus round {ConsensusRound} outside (0, 1]");
+        if (!(ConsensusRmsd > 0f) || !(ConsensusEnergy >= 0f)) throw new DockingException("consensus RMSD must be > 0 and energy ≥ 0");
         if (NumPoses < 1 || NumPoses > 100) throw new DockingException($"num-poses {NumPoses} outside 1–100");
         return this;
     }

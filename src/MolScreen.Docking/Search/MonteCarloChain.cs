@@ -12,22 +12,53 @@ public sealed record Minimum(float[] Conf, float Energy, float[] Heavy);
 /// </summary>
 public sealed class MonteCarloChain(PoseEnergy energy, int[] heavyAtoms)
 {
-    public int Evaluations { get; private set; }
+    public int Evaluations => _evaluations;
+    int _evaluations;
+    float[] _state = [];
+    ChainLayout _layout;
+    Rng _rng;
+    ChainProgress _progress;
+    ChainWork? _work;
+    float _gyration;
+    int _localSteps, _patience;
+    float _minRmsd;
 
     public List<Minimum> Run(long seed, int chain, int globalSteps, int localSteps, int patience, float minRmsd, int savedMinima, bool skipVisited)
     {
-        var kin = energy.Kinematics;
-        var rng = new Rng(seed, chain);
-        var work = new ChainWork(kin);
-        var layout = new ChainLayout(kin.ConfSize, kin.GradSize, heavyAtoms.Length, savedMinima, skipVisited);
-        var state = new float[layout.Size];
-        var objective = new CpuObjective(energy, work, state, heavyAtoms, kin.ConfSize, kin.GradSize);
-        int evaluations = 0;
-        int count = MonteCarloCore.Run(new FloatArray(state), layout, objective, ref rng, Bounds(energy.Maps.Box),
-            Gyration(kin, heavyAtoms), globalSteps, localSteps, patience, minRmsd, ref evaluations);
-        Evaluations = evaluations;
-        return Minima(state, layout.Minima, count);
+        Start(seed, chain, localSteps, patience, minRmsd, savedMinima, skipVisited);
+        Advance(globalSteps);
+        return Minima();
     }
+
+    /// <summary>Seeds the chain (generator (seed, chain)) and places it; <see cref="Advance"/> runs it in pieces.</summary>
+    public void Start(long seed, int chain, int localSteps, int patience, float minRmsd, int savedMinima, bool skipVisited)
+    {
+        var kin = energy.Kinematics;
+        _rng = new Rng(seed, chain);
+        _work = new ChainWork(kin);
+        _layout = new ChainLayout(kin.ConfSize, kin.GradSize, heavyAtoms.Length, savedMinima, skipVisited);
+        _state = new float[_layout.Size];
+        _gyration = Gyration(kin, heavyAtoms);
+        (_localSteps, _patience, _minRmsd, _evaluations) = (localSteps, patience, minRmsd, 0);
+        _progress = MonteCarloCore.Start(new FloatArray(_state), _layout, ref _rng, Bounds(energy.Maps.Box));
+    }
+
+    /// <summary>Runs steps up to <paramref name="untilStep"/> (exclusive) unless the chain's patience ends it first.</summary>
+    public void Advance(int untilStep)
+    {
+        var kin = energy.Kinematics;
+        var objective = new CpuObjective(energy, _work!, _state, heavyAtoms, kin.ConfSize, kin.GradSize);
+        MonteCarloCore.Advance(new FloatArray(_state), _layout, objective, ref _rng, ref _progress, _gyration, untilStep,
+            _localSteps, _patience, _minRmsd, ref _evaluations);
+    }
+
+    /// <summary>Next step to run, step of the last improvement of the best, and whether patience ended the chain.</summary>
+    public ChainProgress Progress => _progress;
+
+    /// <summary>The chain's best minimum so far (null before its first), for <see cref="ChainConsensus"/>.</summary>
+    public Minimum? Best => _progress.Count > 0 ? Minima(_state, _layout.Minima, 1)[0] : null;
+
+    public List<Minimum> Minima() => Minima(_state, _layout.Minima, _progress.Count);
 
     /// <summary>The minima of a store as records (also used for GPU chains' stores).</summary>
     public static List<Minimum> Minima(ReadOnlySpan<float> state, MinimaLayout m, int count)

@@ -31,6 +31,16 @@ public readonly struct ChainLayout
 }
 
 /// <summary>
+/// Where a chain stands between calls of <see cref="MonteCarloCore.Advance"/>: next step, the step of its last
+/// improvement, minima kept, current and best energies, and whether its patience ran out (1) or not (0).
+/// </summary>
+public struct ChainProgress
+{
+    public int Step, Improved, Count, Ended;
+    public float CurrentE, BestE;
+}
+
+/// <summary>
 /// One Vina Monte Carlo chain (monte_carlo.cpp) over a flat state buffer, shared by <see cref="MonteCarloChain"/> (CPU) and
 /// the GPU docking kernel: start from a random pose in the box; each step mutates the position, the orientation or one
 /// torsion, minimises with BFGS under capped energies (unless the history says the start point lies in a basin already
@@ -53,39 +63,57 @@ public static class MonteCarloCore
         int globalSteps, int localSteps, int patience, float minRmsd, ref int evaluations)
         where TS : struct, IFloatBuffer where TE : struct, IConformationObjective
     {
-        int c = L.Bfgs.C, x = L.Bfgs.X;
-        Randomize(s, L.Current, c, ref rng, box);
+        var p = Start(s, L, ref rng, box);
+        Advance(s, L, objective, ref rng, ref p, gyration, globalSteps, localSteps, patience, minRmsd, ref evaluations);
+        return p.Count;
+    }
+
+    /// <summary>Puts the chain at a random pose in the box with an empty history; <see cref="Advance"/> then runs it.</summary>
+    public static ChainProgress Start<TS>(TS s, ChainLayout L, ref Rng rng, SearchBounds box) where TS : struct, IFloatBuffer
+    {
+        Randomize(s, L.Current, L.Bfgs.C, ref rng, box);
         VisitedHistory.Clear(s, L.History);
-        float currentE = float.MaxValue, bestE = float.MaxValue;
-        int count = 0, improved = 0;
-        for (int step = 0; step < globalSteps; step++)
+        return new ChainProgress { CurrentE = float.MaxValue, BestE = float.MaxValue };
+    }
+
+    /// <summary>
+    /// Runs the chain's steps up to (not including) <paramref name="untilStep"/>, or until its patience runs out (then
+    /// <see cref="ChainProgress.Ended"/> is set). Everything a step needs lives in the state buffer, the generator and the
+    /// progress, so running in pieces gives the same trajectory as running at once.
+    /// </summary>
+    public static void Advance<TS, TE>(TS s, ChainLayout L, TE objective, ref Rng rng, ref ChainProgress p, float gyration,
+        int untilStep, int localSteps, int patience, float minRmsd, ref int evaluations)
+        where TS : struct, IFloatBuffer where TE : struct, IConformationObjective
+    {
+        int c = L.Bfgs.C, x = L.Bfgs.X;
+        for (; p.Step < untilStep && p.Ended == 0; p.Step++)
         {
-            if (patience > 0 && step - improved > patience) break;
+            int step = p.Step;
+            if (patience > 0 && step - p.Improved > patience) { p.Ended = 1; break; }
             BfgsCore.Copy(s, L.Current, x, c);
             Mutate(s, x, c, ref rng, gyration);
             // only the capped search consults the history: its energies are comparable with one another
             float e = BfgsCore.Minimize(s, L.Bfgs, L.History, objective, localSteps, HuntIntra, HuntInter, ref evaluations);
-            if (step == 0 || Accept(currentE, e, ref rng))
+            if (step == 0 || Accept(p.CurrentE, e, ref rng))
             {
                 BfgsCore.Copy(s, x, L.Current, c);
-                currentE = e;
-                if (e < bestE || count < L.Minima.Capacity)
+                p.CurrentE = e;
+                if (e < p.BestE || p.Count < L.Minima.Capacity)
                 {
                     // as in Vina the chain continues from the refined pose and its uncapped energy
                     float re = BfgsCore.Minimize(s, L.Bfgs, objective, localSteps, Authentic, Authentic, ref evaluations);
                     BfgsCore.Copy(s, x, L.Current, c);
-                    currentE = re;
+                    p.CurrentE = re;
                     objective.Eval(L.Current, -1, Authentic, Authentic);
-                    int slot = L.Minima.Slot(count);
+                    int slot = L.Minima.Slot(p.Count);
                     s[slot] = re;
                     BfgsCore.Copy(s, L.Current, slot + 1, c);
                     for (int k = 0; k < L.Minima.HC; k++) s[slot + 1 + c + k] = objective.Heavy(k);
-                    count = MinimaStore.Add(s, L.Minima, count, minRmsd);
-                    if (re < bestE) { bestE = re; improved = step; }
+                    p.Count = MinimaStore.Add(s, L.Minima, p.Count, minRmsd);
+                    if (re < p.BestE) { p.BestE = re; p.Improved = step; }
                 }
             }
         }
-        return count;
     }
 
     static void Randomize<TS>(TS s, int o, int c, ref Rng rng, SearchBounds box) where TS : struct, IFloatBuffer
