@@ -15,8 +15,8 @@ public class PairTuningTests
         var t = PairTuning.AccuracyThreshold(scores, labels);
         Assert.Equal(0.7f, t, 5);
         Assert.Equal(1.0, BinaryMetrics.Compute(scores, labels, t).Accuracy);
-        // Every cut is equally wrong: the threshold stays at the calibrated default.
-        Assert.Equal(0.5f, PairTuning.AccuracyThreshold([0.3f, 0.7f], [true, false]), 5);
+        // Alternating labels: the cuts at 0.1, 0.3, 0.5 and 0.9 all get 2 of 4 right, so the one nearest 0.5 wins.
+        Assert.Equal(0.5f, PairTuning.AccuracyThreshold([0.2f, 0.4f, 0.6f, 0.8f], [true, false, true, false]), 5);
     }
 
     [Fact]
