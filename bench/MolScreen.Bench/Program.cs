@@ -16,6 +16,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                            [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
                  [--profiles none|protein|pair] [--tau T] [--members N]
+                 [--tune none|threshold|full] [--max-epochs N] [--threshold-rule accuracy|prevalence] [--match-counts|--no-match-counts]   (inner-split choice of threshold / epochs; default none)
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
           dock --eval-rate [--only ID,ID] [--evals 200000] [--repeats 3]   (grid build CPU s and energy+gradient evaluations per CPU-second)
           rerank-eval --dump FILE.jsonl[,FILE...] [--num-poses 9] [--peer vina.csv]   (pose re-ranking, tuning vs validation half, from a dock dump)
@@ -114,13 +115,26 @@ switch (args[0])
             _ => throw new ArgumentException($"--profiles {profileMode}: expected none, protein or pair"),
         };
         if (rpiProfiles != null)
-            rpiProfiles = rpiProfiles with { Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
+            rpiProfiles = rpiProfiles with { MatchCounts = args.Contains("--match-counts") ? true : args.Contains("--no-match-counts") ? false : rpiProfiles.MatchCounts, Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
+        var rpiTuning = Arg("--tune", "none") switch
+        {
+            "none" => null,
+            "threshold" => new MolScreen.Interactions.InnerTuning { TuneEpochs = false },
+            "full" => new MolScreen.Interactions.InnerTuning(),
+            var t => throw new ArgumentException($"--tune {t}: expected none, threshold or full"),
+        };
+        if (rpiTuning != null)
+            rpiTuning = rpiTuning with
+            {
+                MaxEpochs = int.Parse(Arg("--max-epochs", rpiTuning.MaxEpochs.ToString())),
+                Rule = Enum.Parse<MolScreen.Interactions.ThresholdRule>(Arg("--threshold-rule", rpiTuning.Rule.ToString()), ignoreCase: true),
+            };
         var rpiMembers = int.Parse(Arg("--members", MolScreen.Interactions.PairModel.DefaultMembers.ToString()));
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
-        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}");
+        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}, {rpiTuning?.Describe() ?? "no inner tuning (fixed epochs, threshold 0.5)"}");
         RpiCvBenchmark.PrintHeader();
         foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
-            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, rpiProfiles, rpiMembers, foldSeed);
+            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, rpiProfiles, rpiMembers, foldSeed, rpiTuning);
         return 0;
     case "mmcif":
         var cifRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));

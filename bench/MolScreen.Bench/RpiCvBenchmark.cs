@@ -26,15 +26,18 @@ public static class RpiCvBenchmark
     public static void PrintHeader() =>
         Console.WriteLine($"{"set",-9} {"pairs",6} {"accuracy",-15} {"roc_auc",-15} {"sensitivity",-15} {"specificity",-15} {"mcc",-15} {"seconds",7}  EDLMFC acc/auc  ratio acc/auc");
 
-    public static CvSummary Run(string sharedData, string set, string folder, double peerAcc, double peerAuc, MlpOptions options, ProfileOptions? profiles, int members, int foldSeed, int folds = 5)
+    public static CvSummary Run(string sharedData, string set, string folder, double peerAcc, double peerAuc, MlpOptions options, ProfileOptions? profiles, int members, int foldSeed, InnerTuning? tuning, int folds = 5)
     {
         var sw = Stopwatch.StartNew();
         var data = PairDataset.Load(Path.Combine(sharedData, folder), set);
-        var cv = PairModel.CrossValidate(data.Pairs, folds, foldSeed, options, profiles, members);
+        var run = PairModel.CrossValidateRun(data.Pairs, folds, foldSeed, options, profiles, members, tuning);
+        var cv = run.Summary;
         string F(Func<BinaryMetrics, double> m) { var (mu, sd) = cv.Of(m); return $"{mu:F3} ± {sd:F3}"; }
         var peer = double.IsNaN(peerAcc) ? "-" : $"{peerAcc:F3}/{peerAuc:F3}";
         var ratio = double.IsNaN(peerAcc) ? "-" : $"{cv.Of(m => m.Accuracy).Mean / peerAcc:F3}/{cv.Of(m => m.RocAuc).Mean / peerAuc:F3}";
         Console.WriteLine($"{set,-9} {data.Pairs.Count,6} {F(m => m.Accuracy),-15} {F(m => m.RocAuc),-15} {F(m => m.Sensitivity),-15} {F(m => m.Specificity),-15} {F(m => m.Mcc),-15} {sw.Elapsed.TotalSeconds,7:F1}  {peer,-14}  {ratio}");
+        if (run.Schedules.Count > 0)
+            Console.WriteLine($"  inner choice per fold (epochs, threshold, validation AUC/acc): {string.Join("; ", run.Schedules.Select(t => $"{t.Epochs}, {t.Threshold:F3}, {t.ValidationAuc:F3}/{t.ValidationAccuracy:F3}"))}");
         if (data.ReplacedLetters > 0) Console.WriteLine($"  note: {data.ReplacedLetters} non-IUPAC letters in {set} sequences read as unknown (N/X)");
         return cv;
     }

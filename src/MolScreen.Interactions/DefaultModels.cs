@@ -17,6 +17,8 @@ public sealed record RpiTrainSettings
     public MlpOptions PairOptions { get; init; } = PairModel.DefaultOptions;
     public ProfileOptions? PairProfiles { get; init; } = PairModel.DefaultProfiles;
     public int PairMembers { get; init; } = PairModel.DefaultMembers;
+    /// <summary>Inner-split choice of the pair model's epochs and threshold (null: fixed epochs, threshold 0.5).</summary>
+    public InnerTuning? PairTuning { get; init; } = PairModel.DefaultTuning;
     public MlpOptions InterfaceOptions { get; init; } = InterfaceTraining.DefaultOptions;
     /// <summary>0 = every complex in prdbv3-subset/bound; otherwise the first N by name (quick CI runs).</summary>
     public int InterfaceComplexes { get; init; }
@@ -43,20 +45,23 @@ public static class DefaultModels
             string cvLine = "not cross-validated in this run";
             if (s.CrossValidate)
             {
-                var cv = PairModel.CrossValidate(data.Pairs, 5, s.FoldSeed, s.PairOptions, s.PairProfiles, s.PairMembers);
+                var cv = PairModel.CrossValidate(data.Pairs, 5, s.FoldSeed, s.PairOptions, s.PairProfiles, s.PairMembers, s.PairTuning);
                 cvLine = Row(cv);
                 log.WriteLine($"{set} 5-fold CV: {cvLine}");
             }
             pairCards.Add($"| {set} | {folder}/{set}_pairs.txt | {data.Pairs.Count} ({data.Positives}+/{data.Negatives}−) | {cvLine} |");
             pairs.AddRange(data.Pairs);
         }
-        var pairModel = PairModel.Train(pairs, s.PairOptions, s.PairProfiles, s.PairMembers);
+        var (pairModel, schedule) = PairModel.TrainTuned(pairs, s.PairOptions, s.PairProfiles, s.PairMembers, s.PairTuning);
+        var pairOptions = schedule == null ? s.PairOptions : s.PairOptions with { Epochs = schedule.Epochs };
+        if (schedule != null) log.WriteLine($"pair model: {schedule.Epochs} epochs, threshold {schedule.Threshold:F3} from the inner split (validation ROC-AUC {schedule.ValidationAuc:F3}, accuracy {schedule.ValidationAccuracy:F3})");
         var pairDir = Path.Combine(s.OutDirectory, "rpi-pair");
         pairModel.Save(Path.Combine(pairDir, "model.json"));
-        WriteCard(Path.Combine(pairDir, "MODEL_CARD.md"), "rpi-pair: P(protein and RNA interact) from sequences", s, s.PairOptions,
-            $"Feature layout `{pairModel.FeatureLayout}`: protein conjoint-triad 1/2/3-mers, amino-acid composition and physicochemical summary; RNA k-mer frequencies k=1..4 and log10 length"
+        WriteCard(Path.Combine(pairDir, "MODEL_CARD.md"), "rpi-pair: P(protein and RNA interact) from sequences", s, pairOptions,
+            $"Feature layout `{pairModel.FeatureLayout}`: protein conjoint-triad 1/2/3-mers, amino-acid composition, dipeptide composition and physicochemical summary; RNA k-mer frequencies k=1..5 and log10 length"
             + (s.PairProfiles == null ? "" : $"; partner profiles from the {pairModel.Profiles!.Pairs.Count} training pairs stored in the model (protein smoothed positive rate with prior 0.5, log(1 + its training pairs), positive rate of similar proteins by conjoint-triad 3-mer cosine, τ {s.PairProfiles.Tau.ToString(CultureInfo.InvariantCulture)}{(s.PairProfiles.PairNeighbours ? $"; over training pairs weighted by protein × RNA similarity (RNA 4-mer cosine, τ {s.PairProfiles.RnaTau.ToString(CultureInfo.InvariantCulture)}): positive rate, log(1 + positive weight) and positive rate without the query's own RNA" : "")}; training rows get them from {s.PairProfiles.InnerFolds} inner folds so no row sees its own label)")
-            + $". Standardized with training statistics; {s.PairMembers} network(s) averaged (seeds {s.PairOptions.Seed}…{s.PairOptions.Seed + s.PairMembers - 1}); threshold 0.5.",
+            + $". Standardized with training statistics; {s.PairMembers} network(s) averaged (seeds {s.PairOptions.Seed}…{s.PairOptions.Seed + s.PairMembers - 1}); "
+            + (schedule == null ? "threshold 0.5." : $"epochs ({schedule.Epochs}) and threshold ({schedule.Threshold.ToString("F3", CultureInfo.InvariantCulture)}) chosen on an {s.PairTuning!.Describe()} (validation ROC-AUC {schedule.ValidationAuc.ToString("F3", CultureInfo.InvariantCulture)}, accuracy {schedule.ValidationAccuracy.ToString("F3", CultureInfo.InvariantCulture)}); the CV figures above tune the same way inside each training fold."),
             "| set | file | pairs | pair-level stratified 5-fold CV (accuracy, ROC-AUC, sensitivity, specificity, MCC; mean ± std) |\n|---|---|---|---|\n" + string.Join('\n', pairCards));
         log.WriteLine($"wrote {pairDir}");
 

@@ -18,6 +18,8 @@ public sealed class PairPredictor
     public IReadOnlyList<ScoringModel> Members { get; }
     public PartnerProfiles? Profiles { get; }
     public string FeatureLayout { get; }
+    /// <summary>Decision threshold on the averaged probability, chosen on training data (0.5 unless tuned); stored in every member.</summary>
+    public float Threshold => Members[0].Threshold;
 
     public PairPredictor(IReadOnlyList<ScoringModel> members, PartnerProfiles? profiles)
     {
@@ -26,6 +28,7 @@ public sealed class PairPredictor
         foreach (var m in members)
             if (m.Kind != PairModel.Kind || m.FeatureLayout != FeatureLayout)
                 throw new ArgumentException($"network of kind '{m.Kind}' layout '{m.FeatureLayout}' does not belong to a pair model with layout '{FeatureLayout}'");
+        if (members.Any(m => m.Threshold != members[0].Threshold)) throw new ArgumentException("the networks of one pair model disagree on its decision threshold");
         Members = members;
         Profiles = profiles;
     }
@@ -33,8 +36,7 @@ public sealed class PairPredictor
     public float[] Predict(IReadOnlyList<(BioSequence Protein, BioSequence Rna)> pairs)
     {
         if (pairs.Count == 0) return [];
-        var rows = PairFeaturizer.Featurize(pairs);
-        if (Profiles != null) rows = Join(rows, Profiles.Describe(pairs));
+        var rows = PairModel.QueryRows(pairs, Profiles);
         var mean = new float[pairs.Count];
         foreach (var m in Members)
         {

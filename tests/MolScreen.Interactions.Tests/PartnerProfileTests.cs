@@ -82,10 +82,12 @@ public class PartnerProfileTests
         var labels = fold0.Select(i => !pairs[i].Interacts).ToArray(); // inverted: certainly a different labelling
         for (int k = 0; k < fold0.Length; k++) permuted[fold0[k]] = pairs[fold0[k]] with { Interacts = labels[k] };
         var again = PairModel.OutOfFoldScores(permuted, assignment, 3, options, profiles);
-        Assert.Equal(fold0.Select(i => scores[i]), fold0.Select(i => again[i]));
+        // Equal up to float rounding: libtorch's matrix kernels may round the last bit differently from one call to
+        // the next (seen with the 2,197-wide layout), while a leaked label moves a probability by far more than 1e-5.
+        Assert.All(fold0, i => Assert.True(Math.Abs(scores[i] - again[i]) <= 1e-5, $"pair {i}: {scores[i]} vs {again[i]}"));
         // The other folds trained on the changed labels, so their scores move: the comparison above can fail.
-        Assert.NotEqual(Enumerable.Range(0, pairs.Count).Where(i => assignment[i] != 0).Select(i => scores[i]),
-            Enumerable.Range(0, pairs.Count).Where(i => assignment[i] != 0).Select(i => again[i]));
+        var moved = Enumerable.Range(0, pairs.Count).Where(i => assignment[i] != 0).Max(i => Math.Abs(scores[i] - again[i]));
+        Assert.True(moved > 1e-3, $"training folds' scores moved by at most {moved}");
     }
 
     [Fact]
@@ -100,7 +102,9 @@ public class PartnerProfileTests
             var path = Path.Combine(dir, "model.json");
             model.Save(path);
             var back = PairPredictor.Load(path);
-            Assert.Equal(model.Predict(queries), back.Predict(queries));
+            var (before, after) = (model.Predict(queries), back.Predict(queries));
+            // Up to float rounding (see the permutation test); a wrong weight or profile moves scores far more.
+            Assert.All(Enumerable.Range(0, before.Length), i => Assert.True(Math.Abs(before[i] - after[i]) <= 1e-5, $"query {i}: {before[i]} vs {after[i]}"));
             Assert.Equal(2, back.Members.Count);
 
             var old = Path.Combine(dir, "old.json");
@@ -108,6 +112,17 @@ public class PartnerProfileTests
             var e = Assert.Throws<InvalidDataException>(() => PairPredictor.Load(old));
             Assert.Contains("format 1", e.Message);
             Assert.Contains("retrain", e.Message);
+
+            // A format-2 file trained on sequence layout v1 (before dipeptides and RNA 5-mers) is refused by its layout.
+            var v1 = Path.Combine(dir, "v1.json");
+            // The JSON writer escapes '+' as \u002B, so the layout is replaced in that spelling too.
+            string Escaped(string layout) => layout.Replace("+", "\\u002B");
+            var text = File.ReadAllText(path);
+            File.WriteAllText(v1, text.Replace(PairModel.SequenceLayout, "protein-ct-aac-phys+rna-kmer1-4-v1:767")
+                .Replace(Escaped(PairModel.SequenceLayout), Escaped("protein-ct-aac-phys+rna-kmer1-4-v1:767")));
+            var v1Error = Assert.Throws<InvalidDataException>(() => PairPredictor.Load(v1));
+            Assert.Contains("protein-ct-aac-phys+rna-kmer1-4-v1:767", v1Error.Message);
+            Assert.Contains("retrain", v1Error.Message);
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }

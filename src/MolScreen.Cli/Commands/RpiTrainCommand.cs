@@ -17,9 +17,10 @@ internal static class RpiTrainCommand
         var seed = new Option<int>("--seed") { Description = "Model seed (weights init, dropout, minibatch order)", DefaultValueFactory = _ => PairModel.DefaultOptions.Seed };
         var members = new Option<int>("--pair-members") { Description = "Pair-model networks averaged (seeds SEED, SEED+1, …)", DefaultValueFactory = _ => PairModel.DefaultMembers };
         var noProfiles = new Option<bool>("--no-partner-profiles") { Description = "Train the pair model on sequence features alone, without profiles of the training pairs' members" };
+        var tuning = new Option<string>("--pair-tuning") { Description = "none: fixed epochs and threshold 0.5 (default); threshold: threshold from an inner validation split; full: epochs and threshold from it", DefaultValueFactory = _ => "none" };
         var noCv = new Option<bool>("--no-cv") { Description = "Skip the 5-fold cross-validation that fills the model cards' figures" };
         var cmd = new Command("rpi-train", "Train the RNA–protein interaction models (sequence pair and per-residue interface) and write model cards")
-            { shared, outDir, sets, pairEpochs, ifaceEpochs, complexes, seed, members, noProfiles, noCv };
+            { shared, outDir, sets, pairEpochs, ifaceEpochs, complexes, seed, members, noProfiles, tuning, noCv };
         cmd.SetAction(pr =>
         {
             var data = pr.GetValue(shared)?.FullName
@@ -33,6 +34,13 @@ internal static class RpiTrainCommand
                 if (!known.Contains(s)) throw new UsageException($"unknown pair set '{s}': expected one of {string.Join(", ", known)}");
             if (pr.GetValue(pairEpochs) < 1 || pr.GetValue(ifaceEpochs) < 1) throw new UsageException("epochs must be at least 1");
             if (pr.GetValue(members) < 1) throw new UsageException("--pair-members must be at least 1");
+            InnerTuning? pairTuning = pr.GetValue(tuning) switch
+            {
+                "none" => null,
+                "threshold" => new InnerTuning { TuneEpochs = false },
+                "full" => new InnerTuning(),
+                var t => throw new UsageException($"--pair-tuning {t}: expected none, threshold or full"),
+            };
             DefaultModels.Train(new RpiTrainSettings
             {
                 SharedData = data,
@@ -40,6 +48,7 @@ internal static class RpiTrainCommand
                 PairSets = setList,
                 PairOptions = PairModel.DefaultOptions with { Epochs = pr.GetValue(pairEpochs), Seed = pr.GetValue(seed) },
                 PairMembers = pr.GetValue(members),
+                PairTuning = pairTuning,
                 PairProfiles = pr.GetValue(noProfiles) ? null : PairModel.DefaultProfiles,
                 InterfaceOptions = Interactions.Interface.InterfaceTraining.DefaultOptions with { Epochs = pr.GetValue(ifaceEpochs), Seed = pr.GetValue(seed) },
                 InterfaceComplexes = Math.Max(0, pr.GetValue(complexes)),

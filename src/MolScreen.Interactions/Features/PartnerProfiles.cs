@@ -14,6 +14,8 @@ public sealed record ProfileOptions
     /// <summary>Inner folds that give training rows profiles computed without their own label.</summary>
     public int InnerFolds { get; init; } = 5;
     public int Seed { get; init; } = 11;
+    /// <summary>Scales inner-fold counts by k/(k−1) so training rows' count-like values match a full model's (see OutOfFold).</summary>
+    public bool MatchCounts { get; init; }
 
     public int Length => PairNeighbours ? 6 : 3;
     // Invariant: the layout is compared with the one stored in model files, whatever the machine's culture.
@@ -95,14 +97,20 @@ public sealed class PartnerProfiles
             var inner = Enumerable.Range(0, training.Count).Where(i => fold[i] != f).Select(i => training[i]).ToList();
             var held = Enumerable.Range(0, training.Count).Where(i => fold[i] == f).ToArray();
             if (held.Length == 0 || inner.Count == 0) continue;
-            var described = Fit(inner, options).Describe(held.Select(i => (training[i].Protein, training[i].Rna)).ToList());
+            // An inner model holds (k-1)/k of the pairs a deployed one will: scale its counts and masses up so training rows
+            // see the magnitudes test rows will (otherwise every count-like value runs higher at test time than in training).
+            double scale = options.MatchCounts ? options.InnerFolds / (double)(options.InnerFolds - 1) : 1;
+            var described = Fit(inner, options).Describe(held.Select(i => (training[i].Protein, training[i].Rna)).ToList(), scale);
             for (int k = 0; k < held.Length; k++) rows[held[k]] = described[k];
         }
         return rows;
     }
 
     /// <summary>One row of <see cref="ProfileOptions.Length"/> values per pair; uses only the stored training pairs.</summary>
-    public float[][] Describe(IReadOnlyList<(BioSequence Protein, BioSequence Rna)> queries)
+    public float[][] Describe(IReadOnlyList<(BioSequence Protein, BioSequence Rna)> queries) => Describe(queries, 1);
+
+    /// <param name="countScale">Multiplies the stored pairs' counts and weights (not the priors): lets a model of part of the training pairs stand in for all of them.</param>
+    private float[][] Describe(IReadOnlyList<(BioSequence Protein, BioSequence Rna)> queries, double countScale)
     {
         var proteinKernels = new Dictionary<string, (double[] Kernel, int Exact)>(StringComparer.Ordinal);
         var rnaKernels = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -118,18 +126,18 @@ public sealed class PartnerProfiles
             var row = new float[Options.Length];
             int exact = pk.Exact;
             int n = exact >= 0 ? proteinCounts[exact] : 0;
-            row[0] = (float)(((exact >= 0 ? proteinPositives[exact] : 0) + Prior * PriorWeight) / (n + PriorWeight));
-            row[1] = (float)Math.Log(1 + n);
-            row[2] = (float)NeighbourRate(j => Pairs[j].Protein == exact ? 0 : pk.Kernel[Pairs[j].Protein]);
+            row[0] = (float)((countScale * (exact >= 0 ? proteinPositives[exact] : 0) + Prior * PriorWeight) / (countScale * n + PriorWeight));
+            row[1] = (float)Math.Log(1 + countScale * n);
+            row[2] = (float)NeighbourRate(j => Pairs[j].Protein == exact ? 0 : countScale * pk.Kernel[Pairs[j].Protein]);
             if (Options.PairNeighbours)
             {
                 if (!rnaKernels.TryGetValue(rna.Letters, out var rk)) rnaKernels[rna.Letters] = rk = Kernel(SimilarityVectors.Rna(rna), rnaVectors, Options.RnaTau);
-                row[3] = (float)NeighbourRate(j => pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
+                row[3] = (float)NeighbourRate(j => countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
                 double positiveMass = 0;
                 foreach (var t in Pairs) if (t.Interacts) positiveMass += pk.Kernel[t.Protein] * rk[t.Rna];
-                row[4] = (float)Math.Log(1 + positiveMass);
+                row[4] = (float)Math.Log(1 + countScale * positiveMass);
                 int sameRna = rnaIndex.GetValueOrDefault(rna.Letters, -1);
-                row[5] = (float)NeighbourRate(j => Pairs[j].Rna == sameRna ? 0 : pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
+                row[5] = (float)NeighbourRate(j => Pairs[j].Rna == sameRna ? 0 : countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
             }
             rows[q] = row;
         }

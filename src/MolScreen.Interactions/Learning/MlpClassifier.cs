@@ -45,7 +45,15 @@ public sealed class MlpClassifier
         return nn.Sequential(parts);
     }
 
-    public static MlpClassifier Train(IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, MlpOptions options)
+    public static MlpClassifier Train(IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, MlpOptions options) =>
+        Train(rows, labels, options, watch: null).Model;
+
+    /// <summary>
+    /// Trains as <see cref="Train(IReadOnlyList{float[]}, IReadOnlyList{bool}, MlpOptions)"/> and, after every epoch,
+    /// scores <paramref name="watch"/> (an inner validation split) in eval mode: PerEpoch[e] holds P(positive) after
+    /// epoch e + 1. Eval-mode passes draw no random numbers, so watching leaves the trained weights unchanged.
+    /// </summary>
+    public static (MlpClassifier Model, float[][] PerEpoch) Train(IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, MlpOptions options, IReadOnlyList<float[]>? watch)
     {
         if (rows.Count != labels.Count) throw new ArgumentException("rows and labels differ in count");
         if (rows.Count == 0) throw new ArgumentException("no training rows");
@@ -53,12 +61,12 @@ public sealed class MlpClassifier
         TorchRuntime.EnsureLoaded();
         // libtorch's generator is process-global: two trainings at once (parallel tests, a host training several
         // models) would interleave draws and break seed reproducibility, so trainings take turns.
-        lock (TrainGate) return TrainSeeded(rows, labels, options);
+        lock (TrainGate) return TrainSeeded(rows, labels, options, watch);
     }
 
     private static readonly Lock TrainGate = new();
 
-    private static MlpClassifier TrainSeeded(IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, MlpOptions options)
+    private static (MlpClassifier, float[][]) TrainSeeded(IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, MlpOptions options, IReadOnlyList<float[]>? watch)
     {
         torch.manual_seed(options.Seed);
         int d = rows[0].Length, n = rows.Count;
@@ -69,6 +77,8 @@ public sealed class MlpClassifier
         var adam = torch.optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var order = Enumerable.Range(0, n).ToArray();
         var rng = new Random(options.Seed);
+        var watchX = watch is { Count: > 0 } ? torch.tensor(Flatten(watch), [watch.Count, d]) : null;
+        var perEpoch = new List<float[]>();
         model.train();
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -82,8 +92,12 @@ public sealed class MlpClassifier
                 loss.backward();
                 adam.step();
             }
+            if (watchX is null) continue;
+            model.eval();
+            using (torch.no_grad()) perEpoch.Add(torch.sigmoid(model.call(watchX)).reshape(-1).data<float>().ToArray());
+            model.train();
         }
-        return new MlpClassifier(Export(model, d, options.Hidden));
+        return (new MlpClassifier(Export(model, d, options.Hidden)), perEpoch.ToArray());
     }
 
     private static List<DenseLayer> Export(nn.Module<Tensor, Tensor> model, int inputs, IReadOnlyList<int> hidden)
