@@ -43,4 +43,17 @@ public class ConformerQualityTests
         Assert.False(isomer.StereoPreserved);
         Assert.False(isomer.Acceptable());
     }
+
+    [Fact]
+    public void DeviationFromTheRelaxedGeometryIsMeasuredPerBondAndOnlyWhenGiven()
+    {
+        var conformer = Chain(oxygenX: 4.5, c1c2: 1.6);
+        Assert.True(double.IsNaN(ConformerQuality.Assess(conformer, "KEY").MaxBondDeviationFromMinimum));
+        // The minimum holds C1-C2 at 1.56 Å: the built 1.6 Å bond is 0.04 Å off it though 0.1 Å off r0.
+        double[] relaxed = [1.5, 1.56, conformer.IdealBondLength[2] + 0.01];
+        var q = ConformerQuality.Assess(conformer, "KEY", relaxed);
+        Assert.Equal(0.04, q.MaxBondDeviationFromMinimum, 6);
+        Assert.Equal(0.1, q.MaxBondLengthDeviation, 6);
+        Assert.Throws<ArgumentException>(() => ConformerQuality.Assess(conformer, "KEY", [1.5, 1.5]));
+    }
 }
