@@ -13,12 +13,14 @@ public static class CompositionFeatures
     public const int RnaLength = 1024;
 
     public static void WriteProtein(BioSequence protein, Span<float> into) =>
-        Windows(protein.Letters, SequenceAlphabet.Amino, 2, into[..ProteinLength]);
+        KmerFrequencies(protein.Letters, SequenceAlphabet.Amino, 2, into[..ProteinLength]);
 
     public static void WriteRna(BioSequence rna, Span<float> into) =>
-        Windows(rna.Letters, SequenceAlphabet.Nucleotides, 5, into[..RnaLength]);
+        KmerFrequencies(rna.Letters, SequenceAlphabet.Nucleotides, 5, into[..RnaLength]);
 
-    private static void Windows(string letters, string alphabet, int k, Span<float> into)
+    /// <summary>Frequencies of the k-letter windows of <paramref name="letters"/> (index: the window read as a number in
+    /// base |alphabet|); windows holding a letter outside the alphabet are skipped. Shared with <see cref="RnaKmerFeatures"/>.</summary>
+    internal static void KmerFrequencies(string letters, string alphabet, int k, Span<float> into)
     {
         into.Clear();
         int counted = 0;
