@@ -77,7 +77,7 @@ public sealed class MlpClassifier
         var adam = torch.optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var order = Enumerable.Range(0, n).ToArray();
         var rng = new Random(options.Seed);
-        var watchX = watch is { Count: > 0 } ? torch.tensor(Flatten(watch), [watch.Count, d]) : null;
+        using var watchX = watch is { Count: > 0 } ? torch.tensor(Flatten(watch), [watch.Count, d]) : null;
         var perEpoch = new List<float[]>();
         model.train();
         for (int epoch = 0; epoch < options.Epochs; epoch++)
@@ -94,6 +94,7 @@ public sealed class MlpClassifier
             }
             if (watchX is null) continue;
             model.eval();
+            using (torch.NewDisposeScope())
             using (torch.no_grad()) perEpoch.Add(torch.sigmoid(model.call(watchX)).reshape(-1).data<float>().ToArray());
             model.train();
         }
