@@ -1,0 +1,85 @@
+using MolScreen.Chemistry.OpenBabel;
+
+namespace MolScreen.Chemistry.Conformers;
+
+/// <summary>
+/// Limits of <see cref="ConformerBuilder"/>; the defaults are the prepare stage's
+/// (docs/benchmarks.md, "3D conformers", has the measurements behind them).
+/// </summary>
+public sealed record ConformerBuildPolicy
+{
+    /// <summary>
+    /// Largest per-atom force-field gradient (kcal/mol/Å) a conformer may keep. A minimization that
+    /// stopped on a slope, typically a tangled OBBuilder structure still unfolding, leaves some atom
+    /// under a large net force, and further minimization then moves its bonds by more than 0.05 Å;
+    /// a conformer at a strained but balanced centre has a small gradient.
+    /// </summary>
+    public double MaxGradient { get; init; } = 2.0;
+    /// <summary>Extra conjugate-gradient steps per refinement round of an unsettled conformer.</summary>
+    public int RefineSteps { get; init; } = 250;
+    /// <summary>Refinement rounds per build before the structure is rebuilt.</summary>
+    public int RefineRounds { get; init; } = 2;
+    /// <summary>OBBuilder builds in all, the first included; rebuilds start from seeded random torsions.</summary>
+    public int MaxBuilds { get; init; } = 3;
+    /// <summary>Heavy atoms (not 1-2 or 1-3 pairs) closer than this make the conformer a failed build.</summary>
+    public double ClashDistance { get; init; } = 1.5;
+    /// <summary>false: take the first build as it comes, unchecked (the behaviour before the checks, for benchmarks).</summary>
+    public bool Check { get; init; } = true;
+}
+
+/// <summary>One accepted conformer and what it took: builds (1 = first) and refinement steps beyond the first minimization.</summary>
+public sealed record ConformerBuild(Conformer3D Conformer, int Builds, int ExtraSteps);
+
+/// <summary>
+/// One checked conformer per molecule: builds with OBBuilder and minimizes, then accepts the
+/// result only when it is settled (largest gradient under <see cref="ConformerBuildPolicy.MaxGradient"/>),
+/// free of heavy-atom clashes and of the molecule's stereo (same InChIKey read back from the coordinates).
+/// An unsettled conformer is minimized further for a few rounds (most tangles just need more steps);
+/// one that still fails is rebuilt from seeded random torsions, a bounded number of times, and a
+/// molecule without an acceptable conformer throws <see cref="ChemistryException"/> with the last reason,
+/// so callers never receive a conformer that misses the bar.
+/// </summary>
+public static class ConformerBuilder
+{
+    public static ConformerBuild Build(ObMolecule mol, ForceField preferred, int steps, ConformerBuildPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(mol);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentOutOfRangeException.ThrowIfLessThan(policy.MaxBuilds, 1);
+        if (!policy.Check) return new ConformerBuild(mol.Generate3D(preferred, steps), 1, 0);
+        string key = mol.InChIKey;
+        string reason = "";
+        int extra = 0;
+        for (int build = 1; build <= policy.MaxBuilds; build++)
+        {
+            // A fixed seed per attempt keeps reruns of one molecule comparable; the first build is OBBuilder's own.
+            uint seed = build == 1 ? 0u : unchecked((uint)build * 2654435761u);
+            var conformer = mol.Generate3D(preferred, steps, seed);
+            for (int round = 0; round < policy.RefineRounds && !Settled(conformer, policy); round++)
+            {
+                conformer = mol.RefineConformer(policy.RefineSteps);
+                extra += policy.RefineSteps;
+            }
+            reason = Defect(conformer, key, policy);
+            if (reason.Length == 0) return new ConformerBuild(conformer, build, extra);
+        }
+        throw new ChemistryException(ChemistryErrorKind.Unsupported,
+            $"3D failed: no acceptable conformer in {policy.MaxBuilds} builds (last: {reason})");
+    }
+
+    public static bool Settled(Conformer3D conformer, ConformerBuildPolicy policy) =>
+        conformer.Strain is { } s && s.MaxGradient <= policy.MaxGradient;
+
+    /// <summary>Empty when the conformer meets the bar; otherwise what is wrong with it.</summary>
+    public static string Defect(Conformer3D conformer, string inChIKey, ConformerBuildPolicy policy)
+    {
+        if (!Settled(conformer, policy))
+            return $"not settled, largest gradient {conformer.Strain?.MaxGradient:F1} kcal/mol/Å > {policy.MaxGradient}";
+        var quality = ConformerQuality.Assess(conformer, inChIKey);
+        if (quality.MinNonBondedHeavyDistance < policy.ClashDistance)
+            return $"heavy atoms {quality.MinNonBondedHeavyDistance:F2} Å apart";
+        if (!quality.StereoPreserved)
+            return "stereo lost (InChIKey from the coordinates differs)";
+        return "";
+    }
+}
