@@ -45,16 +45,29 @@ public static class ConformerBuilder
     {
         ArgumentNullException.ThrowIfNull(mol);
         ArgumentNullException.ThrowIfNull(policy);
+        var first = mol.Generate3D(preferred, steps);
+        return policy.Check ? Continue(mol, first, preferred, steps, policy) : new ConformerBuild(first, 1, 0);
+    }
+
+    /// <summary>
+    /// <see cref="Build"/> from a first build already made: <paramref name="first"/> must be
+    /// <paramref name="mol"/>'s current conformer from <c>Generate3D(preferred, steps)</c>. Lets a measurement
+    /// score the plain first build before the checks act on it.
+    /// </summary>
+    public static ConformerBuild Continue(ObMolecule mol, Conformer3D first, ForceField preferred, int steps, ConformerBuildPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(mol);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentOutOfRangeException.ThrowIfLessThan(policy.MaxBuilds, 1);
-        if (!policy.Check) return new ConformerBuild(mol.Generate3D(preferred, steps), 1, 0);
         string key = mol.InChIKey;
         string reason = "";
         int extra = 0;
         for (int build = 1; build <= policy.MaxBuilds; build++)
         {
             // A fixed seed per attempt keeps reruns of one molecule comparable; the first build is OBBuilder's own.
-            uint seed = build == 1 ? 0u : unchecked((uint)build * 2654435761u);
-            var conformer = mol.Generate3D(preferred, steps, seed);
+            uint seed = unchecked((uint)build * 2654435761u);
+            var conformer = build == 1 ? first : mol.Generate3D(preferred, steps, seed);
             for (int round = 0; round < policy.RefineRounds && !Settled(conformer, policy); round++)
             {
                 conformer = mol.RefineConformer(policy.RefineSteps);

