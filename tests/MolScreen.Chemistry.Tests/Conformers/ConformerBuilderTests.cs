@@ -85,6 +85,33 @@ public class ConformerBuilderTests
         Assert.Contains("not settled", e.Message);
     }
 
+    [Fact]
+    public void ARoundThatNeitherLowersTheEnergyNorMovesABondIsStalled()
+    {
+        var policy = new ConformerBuildPolicy();
+        Conformer3D Ethane(double cc, double energy, double gradient) => new()
+        {
+            AtomicNumber = [6, 6],
+            Coordinates = [0, 0, 0, cc, 0, 0],
+            BondBegin = [0],
+            BondEnd = [1],
+            BondOrder = [1],
+            IdealBondLength = [1.508],
+            ForceField = ForceField.Mmff94,
+            InChIKeyFrom3D = "KEY",
+            Strain = new ConformerStrain(energy, gradient, gradient),
+        };
+        var stuck = Ethane(1.530, 10.0, 12);
+        // A persistent gradient the minimizer cannot relieve: unsettled, but stalled, so acceptable.
+        Assert.False(ConformerBuilder.Settled(stuck, policy));
+        Assert.True(ConformerBuilder.Stalled(stuck, Ethane(1.532, 9.95, 12), policy));
+        Assert.Equal("", ConformerBuilder.Defect(Ethane(1.532, 9.95, 12), "KEY", policy, stalled: true));
+        Assert.StartsWith("not settled", ConformerBuilder.Defect(Ethane(1.532, 9.95, 12), "KEY", policy));
+        // Still going downhill, or a bond still moving: not stalled.
+        Assert.False(ConformerBuilder.Stalled(stuck, Ethane(1.530, 9.5, 12), policy));
+        Assert.False(ConformerBuilder.Stalled(stuck, Ethane(1.540, 9.99, 12), policy));
+    }
+
     private static double AngleBetween(double x, double y)
     {
         double d = Math.Abs(x - y) % 360;

@@ -31,7 +31,7 @@ public static class ConformerInputs
         var inputs = File.ReadAllText(Nci200).Replace("\r\n", "\n").Split("$$$$")
             .Select(record => record.StartsWith('\n') ? record[1..] : record)
             .Where(record => record.Contains("M  END"))
-            .Select(record => (Name: "NCI " + record.Split('\n')[0].Trim(), Read: (Func<ObMolecule>)(() =>
+            .Select((record, i) => (Name: $"NCI first_200 #{i + 1}", Read: (Func<ObMolecule>)(() =>
                 ObMolecule.FromMolblock(record[..(record.IndexOf("M  END", StringComparison.Ordinal) + 6)] + "\n"))))
             .ToList();
         inputs.AddRange(StereoDrugs.Select(s => (Name: s, Read: (Func<ObMolecule>)(() => ObMolecule.FromSmiles(s)))));
