@@ -42,7 +42,10 @@ OBForceField* mmff94() { static OBForceField* ff = make_forcefield("MMFF94"); re
 OBForceField* uff() { static OBForceField* ff = make_forcefield("UFF"); return ff; }
 
 // Debian's libopenbabel runs the bond term as an OpenMP loop whose threads share one
-// message buffer, so its log rows come garbled and out of order. The shim does not link
+// message buffer, so its log rows come garbled and out of order. The minimizations run
+// serial too: OpenBabel is one thread per process by design (the engine also sets
+// OMP_NUM_THREADS=1), and in a test run without that variable on a busy 2-core machine the
+// spinning OpenMP team made each minimization about ten times slower. The shim does not link
 // OpenMP itself; the runtime libopenbabel loaded is found by name, and when it is absent
 // the loop is serial anyway. Restores the previous team size when it goes out of scope.
 class SerialOpenMp {
@@ -220,6 +223,7 @@ MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred,
 MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferred, uint32_t seed,
                                     int32_t* forcefield_used) {
     return msob::guarded("3D", [&]() -> int32_t {
+        msob::SerialOpenMp serial;
         if (!mol || !forcefield_used) return msob::fail(MS_E_ARGUMENT, "3D: null argument");
         if (steps < 0) return msob::fail(MS_E_ARGUMENT, "3D: negative step count");
         if (preferred != MS_FF_MMFF94 && preferred != MS_FF_UFF) return msob::fail(MS_E_ARGUMENT, "3D: unknown force field");
@@ -268,6 +272,7 @@ MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferre
 
 MS_API int32_t ms_conformer_refine(ms_mol* mol, int32_t steps) {
     return msob::guarded("refine conformer", [&]() -> int32_t {
+        msob::SerialOpenMp serial;
         ms_conformer* c = msob::conformer_of(mol, "refine conformer");
         if (!c) return MS_E_ARGUMENT;
         if (steps < 0) return msob::fail(MS_E_ARGUMENT, "refine conformer: negative step count");
@@ -402,6 +407,7 @@ MS_API int32_t ms_conformer_ideal_lengths(ms_mol* mol, double* ideal_length, int
 MS_API int32_t ms_conformer_relaxed_lengths(ms_mol* mol, int32_t max_steps, double* length, int32_t capacity,
                                             int32_t* steps_used) {
     return msob::guarded("relaxed bond lengths", [&]() -> int32_t {
+        msob::SerialOpenMp serial;
         ms_conformer* c = msob::conformer_of(mol, "relaxed bond lengths");
         if (!c) return MS_E_ARGUMENT;
         if (!length || !steps_used) return msob::fail(MS_E_ARGUMENT, "relaxed bond lengths: null buffer");

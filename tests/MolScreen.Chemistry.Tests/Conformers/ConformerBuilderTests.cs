@@ -108,7 +108,7 @@ public class ConformerBuilderTests
         Assert.Equal("", ConformerBuilder.Defect(Ethane(1.532, 9.95, 12), "KEY", policy, stalled: true));
         Assert.StartsWith("not settled", ConformerBuilder.Defect(Ethane(1.532, 9.95, 12), "KEY", policy));
         // Still going downhill, or a bond still moving: not stalled.
-        Assert.False(ConformerBuilder.Stalled(stuck, Ethane(1.530, 9.5, 12), policy));
+        Assert.False(ConformerBuilder.Stalled(stuck, Ethane(1.530, 8.5, 12), policy));
         Assert.False(ConformerBuilder.Stalled(stuck, Ethane(1.540, 9.99, 12), policy));
     }
 
