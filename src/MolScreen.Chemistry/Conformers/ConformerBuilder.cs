@@ -51,19 +51,17 @@ public static class ConformerBuilder
     {
         ArgumentNullException.ThrowIfNull(mol);
         ArgumentNullException.ThrowIfNull(policy);
-        var first = mol.Generate3D(preferred, steps);
-        return policy.Check ? Continue(mol, first, preferred, steps, policy) : new ConformerBuild(first, 1, 0);
+        return policy.Check ? Continue(mol, null, preferred, steps, policy) : new ConformerBuild(mol.Generate3D(preferred, steps), 1, 0);
     }
 
     /// <summary>
     /// <see cref="Build"/> from a first build already made: <paramref name="first"/> must be
-    /// <paramref name="mol"/>'s current conformer from <c>Generate3D(preferred, steps)</c>. Lets a measurement
-    /// score the plain first build before the checks act on it.
+    /// <paramref name="mol"/>'s current conformer from <c>Generate3D(preferred, steps)</c> (null: none yet). Lets a
+    /// measurement score the plain first build before the checks act on it.
     /// </summary>
-    public static ConformerBuild Continue(ObMolecule mol, Conformer3D first, ForceField preferred, int steps, ConformerBuildPolicy policy)
+    public static ConformerBuild Continue(ObMolecule mol, Conformer3D? first, ForceField preferred, int steps, ConformerBuildPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(mol);
-        ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentOutOfRangeException.ThrowIfLessThan(policy.MaxBuilds, 1);
         string key = mol.InChIKey;
@@ -73,7 +71,20 @@ public static class ConformerBuilder
         {
             // A fixed seed per attempt keeps reruns of one molecule comparable; the first build is OBBuilder's own.
             uint seed = unchecked((uint)build * 2654435761u);
-            var conformer = build == 1 ? first : mol.Generate3D(preferred, steps, seed);
+            Conformer3D conformer;
+            if (build == 1 && first != null) conformer = first;
+            else
+            {
+                // OBBuilder's placement of fused-ring stereocentres is random (testosterone fails now and then);
+                // a build it refuses counts as one failed attempt. Morphine-type centres fail every time and end
+                // as a reject after the last build, with OBBuilder's message.
+                try { conformer = mol.Generate3D(preferred, steps, build == 1 ? 0u : seed); }
+                catch (ChemistryException e) when (e.Message.Contains("cannot place the specified stereo", StringComparison.Ordinal))
+                {
+                    reason = e.Message;
+                    continue;
+                }
+            }
             bool stalled = false;
             for (int round = 0; round < policy.RefineRounds && !Settled(conformer, policy); round++)
             {

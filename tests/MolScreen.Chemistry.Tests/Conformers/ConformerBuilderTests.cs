@@ -86,6 +86,15 @@ public class ConformerBuilderTests
     }
 
     [Fact]
+    public void StereoOBBuilderCannotPlaceIsRetriedThenRejectedWithItsMessage()
+    {
+        using var morphine = ObMolecule.FromSmiles("CN1CC[C@]23c4c5ccc(O)c4O[C@H]2[C@@H](O)C=C[C@H]3[C@H]1C5");
+        var e = Assert.Throws<ChemistryException>(() => ConformerBuilder.Build(morphine, ForceField.Mmff94, 250, new ConformerBuildPolicy()));
+        Assert.Contains("no acceptable conformer in 3 builds", e.Message);
+        Assert.Contains("cannot place the specified stereo", e.Message);
+    }
+
+    [Fact]
     public void ARoundThatMovesNoBondIsStalled()
     {
         var policy = new ConformerBuildPolicy();
