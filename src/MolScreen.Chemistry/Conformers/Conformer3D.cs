@@ -8,6 +8,13 @@ public enum ForceField
 }
 
 /// <summary>
+/// Residual strain of a minimized conformer: total energy (kcal/mol) and the largest and root-mean-square
+/// per-atom gradient norm (kcal/mol/Å) of its force field, UFF's kJ converted. A large
+/// <see cref="MaxGradient"/> means the minimization stopped on a slope, not at a minimum.
+/// </summary>
+public sealed record ConformerStrain(double Energy, double MaxGradient, double RmsGradient);
+
+/// <summary>
 /// One 3D conformer from <see cref="OpenBabel.ObMolecule.Generate3D(int)"/>. Unlike
 /// <see cref="Molecules.MolGraph"/> it holds every atom, hydrogens included: the molecule's atoms
 /// first, in graph order, then the added hydrogens. Arrays are indexed by atom or by bond;
@@ -29,6 +36,8 @@ public sealed record Conformer3D
     /// with the molecule's own <see cref="OpenBabel.ObMolecule.InChIKey"/>.
     /// </summary>
     public required string InChIKeyFrom3D { get; init; }
+    /// <summary>Residual strain after the minimization (null for conformers made by hand).</summary>
+    public ConformerStrain? Strain { get; init; }
 
     public int AtomCount => AtomicNumber.Length;
     public int BondCount => BondBegin.Length;

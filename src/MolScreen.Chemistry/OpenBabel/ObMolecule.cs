@@ -30,6 +30,8 @@ public sealed class ObMolecule : IDisposable
     private readonly MoleculeHandle _handle;
     private string? _canonicalSmiles, _inchi, _inchiKey;
     private (double Weight, double Exact)? _masses;
+    // Force field of the conformer the shim holds, for reading it back after a refinement.
+    private ForceField? _conformerForceField;
 
     private ObMolecule(MoleculeHandle handle) => _handle = handle;
 
@@ -141,12 +143,31 @@ public sealed class ObMolecule : IDisposable
     /// As <see cref="Generate3D(int)"/>, starting with <paramref name="preferred"/>: MMFF94 falls
     /// back to UFF, UFF has no fallback.
     /// </summary>
-    public Conformer3D Generate3D(ForceField preferred, int steps)
+    public Conformer3D Generate3D(ForceField preferred, int steps) => Generate3D(preferred, steps, 0);
+
+    /// <summary>
+    /// As <see cref="Generate3D(ForceField, int)"/>; a non-zero <paramref name="seed"/> sets every rotatable
+    /// bond of the built structure to a torsion drawn from it before the minimization, so a rebuild starts
+    /// from another arrangement than OBBuilder's usual one (see <see cref="ConformerBuilder"/>).
+    /// </summary>
+    public Conformer3D Generate3D(ForceField preferred, int steps, uint seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = ObThreadGuard.Enter();
-        ObNative.Check(ObNative.ms_mol_make3d_with(_handle, steps, (int)preferred, out int forcefield));
+        ObNative.Check(ObNative.ms_mol_make3d_seeded(_handle, steps, (int)preferred, seed, out int forcefield));
         return ReadConformer(forcefield);
+    }
+
+    /// <summary>
+    /// Minimizes the last conformer further by <paramref name="steps"/> conjugate-gradient steps of the
+    /// force field that built it and returns it; the molecule keeps the refined conformer.
+    /// </summary>
+    public Conformer3D RefineConformer(int steps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        using var scope = ObThreadGuard.Enter();
+        ObNative.Check(ObNative.ms_conformer_refine(_handle, steps));
+        return ReadConformer(0);
     }
 
     /// <summary>
@@ -208,8 +229,11 @@ public sealed class ObMolecule : IDisposable
         return new ConformerCharges(formal, aromatic, partial);
     }
 
+    // forcefield 0: the conformer's own, as recorded at its build.
     private unsafe Conformer3D ReadConformer(int forcefield)
     {
+        if (forcefield == 0) forcefield = (int)(_conformerForceField ?? throw new InvalidOperationException("no conformer"));
+        _conformerForceField = (ForceField)forcefield;
         ObNative.Check(ObNative.ms_mol_atom_count_all(_handle, out int atoms, out int bonds));
         var atomicNumber = new int[atoms];
         var xyz = new double[3 * atoms];
@@ -226,8 +250,10 @@ public sealed class ObMolecule : IDisposable
             ObNative.Check(ObNative.ms_conformer_ideal_lengths(_handle, r0, bonds));
         }
         ObNative.Check(ObNative.ms_conformer_inchikey(_handle, out nint key));
+        ObNative.Check(ObNative.ms_conformer_strain(_handle, out double energy, out double maxGradient, out double rmsGradient));
         return new Conformer3D
         {
+            Strain = new ConformerStrain(energy, maxGradient, rmsGradient),
             AtomicNumber = atomicNumber,
             Coordinates = xyz,
             BondBegin = begin,

@@ -49,6 +49,9 @@ internal static unsafe partial class ObNative
 
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d(MoleculeHandle mol, int steps, out int forcefieldUsed);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d_with(MoleculeHandle mol, int steps, int preferred, out int forcefieldUsed);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d_seeded(MoleculeHandle mol, int steps, int preferred, uint seed, out int forcefieldUsed);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_refine(MoleculeHandle mol, int steps);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_strain(MoleculeHandle mol, out double energy, out double maxGradient, out double rmsGradient);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_atom_count_all(MoleculeHandle mol, out int atomCount, out int bondCount);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_coordinates(MoleculeHandle mol, double* xyz, int capacity);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_atoms(MoleculeHandle mol, int* atomicNumber, int capacity);

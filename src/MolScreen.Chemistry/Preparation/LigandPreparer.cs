@@ -7,7 +7,7 @@ namespace MolScreen.Chemistry.Preparation;
 /// <summary>
 /// One molecule from SMILES (or an SD record) to a ready-to-dock ligand: protonation at the
 /// chosen pH (OpenBabel's model), hydrogens, one 3D conformer (OBBuilder + MMFF94 clean-up,
-/// UFF when MMFF94 lacks parameters), Gasteiger charges, AD4 types and the torsion tree.
+/// UFF when MMFF94 lacks parameters; refined or rebuilt when it does not settle), Gasteiger charges, AD4 types and the torsion tree.
 /// Throws <see cref="ChemistryException"/> with the reason for molecules that cannot be
 /// docked (no 3D, too many torsions or heavy atoms, unsupported elements). Not thread-safe
 /// (OpenBabel): one preparer per worker process.
@@ -27,16 +27,23 @@ public sealed class LigandPreparer(PreparationOptions options)
         };
         CheckComposition(mol);
         if (Options.Ph is { } ph) mol.Protonate(ph);
-        var conformer = Options.KeepInputCoordinates
-            ? mol.ConformerFromInput()
-            : mol.Generate3D(Options.ForceField, Options.MinimizationSteps);
+        // A record's own pose is kept as it is (nothing to rebuild); a built conformer must pass the
+        // acceptance checks, or the molecule goes to rejects with the reason.
+        var build = Options.KeepInputCoordinates
+            ? new ConformerBuild(mol.ConformerFromInput(), 0, 0)
+            : ConformerBuilder.Build(mol, Options.ForceField, Options.MinimizationSteps, Options.Build);
+        var conformer = build.Conformer;
         var atoms = new LigandAtoms(conformer, mol.ReadConformerCharges());
         var types = Ad4AtomTypes.Assign(atoms);
         var tree = TorsionTree.Build(atoms, RotatableBonds.Find(atoms));
         if (tree.Torsions > Options.MaxTorsions)
             throw new ChemistryException(ChemistryErrorKind.Unsupported,
                 $"{tree.Torsions} torsions > max_torsions {Options.MaxTorsions}");
-        return new PreparedLigand { Id = id, Smiles = mol.CanonicalSmiles, Atoms = atoms, Ad4Types = types, Tree = tree };
+        return new PreparedLigand
+        {
+            Id = id, Smiles = mol.CanonicalSmiles, Atoms = atoms, Ad4Types = types, Tree = tree,
+            BuildAttempts = build.Builds, RefineSteps = build.ExtraSteps,
+        };
     }
 
     // Checked before the (costly) 3D build, on the graph as read.

@@ -13,6 +13,11 @@ public sealed record PreparationOptions
     public ForceField ForceField { get; init; } = ForceField.Mmff94;
     /// <summary>Conjugate-gradient steps of the clean-up; docs/benchmarks.md has the measured effect.</summary>
     public int MinimizationSteps { get; init; } = 250;
+    /// <summary>
+    /// Acceptance of built conformers (settled, no clash, stereo kept) and the bounded refinements and rebuilds
+    /// of one that misses it (<see cref="ConformerBuilder"/>).
+    /// </summary>
+    public ConformerBuildPolicy Build { get; init; } = new();
     /// <summary>Use the record's own 3D coordinates (an SD pose) instead of building a conformer.</summary>
     public bool KeepInputCoordinates { get; init; }
 }

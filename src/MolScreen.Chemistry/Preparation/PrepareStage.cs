@@ -17,7 +17,9 @@ public sealed class PrepareStage : IMapStage
     public string Kind => "prepare";
     public string Description => "Ready-to-dock ligands: protonation at pH, 3D conformer (OpenBabel + MMFF94/UFF), Gasteiger charges, AD4 types, torsion tree, PDBQT";
     // 2: hydroxyl and amine torsions (they move the donor hydrogen) count, as in ADT/Meeko and Vina.
-    public string Version => "2";
+    // 3: conformers are checked (settled, no clash, stereo kept), refined or rebuilt when they miss, else rejected;
+    //    build_attempts, refine_steps and max_gradient columns.
+    public string Version => "3";
     public StageShape Shape => StageShape.Map;
 
     private const int RowGroupRows = 1_024;
@@ -29,6 +31,7 @@ public sealed class PrepareStage : IMapStage
         new("max_heavy_atoms", ParameterType.Integer, 128L, "Reject molecules with more heavy atoms than this") { Min = 1 },
         new("force_field", ParameterType.String, "mmff94", "Force field of the 3D clean-up: mmff94 (UFF where MMFF94 has no parameters) or uff") { Choices = ["mmff94", "uff"] },
         new("steps", ParameterType.Integer, 250L, "Conjugate-gradient steps of the force-field clean-up") { Min = 0 },
+        new("max_builds", ParameterType.Integer, 3L, "OBBuilder builds per molecule before a conformer that does not settle (or clashes, or loses stereo) is rejected") { Min = 1 },
         new("sdf_dir", ParameterType.String, null, "Also write each shard's ligands as SD records to DIR/part-NNNNN.sdf"),
     ];
 
@@ -44,6 +47,7 @@ public sealed class PrepareStage : IMapStage
             var other => throw new ArgumentException($"force_field: unknown force field '{other}' (expected mmff94 or uff)"),
         },
         MinimizationSteps = checked((int)p.GetInt("steps")),
+        Build = new ConformerBuildPolicy { MaxBuilds = checked((int)p.GetInt("max_builds")) },
     };
 
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)

@@ -15,6 +15,10 @@ public sealed class PreparedLigand
     /// <summary>AD4 type per conformer atom; "H" marks the non-polar hydrogens PDBQT merges.</summary>
     public required string[] Ad4Types { get; init; }
     public required TorsionTree Tree { get; init; }
+    /// <summary>OBBuilder builds it took to get an acceptable conformer (1 = the first); 0 for an input pose.</summary>
+    public int BuildAttempts { get; init; } = 1;
+    /// <summary>Conjugate-gradient steps spent beyond the first minimization on unsettled conformers.</summary>
+    public int RefineSteps { get; init; }
     public ForceField ForceField => Atoms.Conformer.ForceField;
     public int HeavyAtoms => Atoms.HeavyAtomCount;
 

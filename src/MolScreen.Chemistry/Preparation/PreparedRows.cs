@@ -29,7 +29,10 @@ public sealed class PreparedRows
         new DataField("torsion_bonds", typeof(byte[]), false),
         new DataField("force_field", typeof(string), false),
         new DataField("torsions", typeof(int), false),
-        new DataField("pdbqt", typeof(string), false));
+        new DataField("pdbqt", typeof(string), false),
+        new DataField("build_attempts", typeof(int), false),
+        new DataField("refine_steps", typeof(int), false),
+        new DataField("max_gradient", typeof(double), false));
 
     private readonly List<(string Smiles, PreparedLigand L)> _rows = new();
     public int Count => _rows.Count;
@@ -57,6 +60,9 @@ public sealed class PreparedRows
             Col(r => ForceFieldName(r.L.ForceField)),
             Col(r => r.L.Tree.Torsions),
             Col(r => r.L.Pdbqt),
+            Col(r => r.L.BuildAttempts),
+            Col(r => r.L.RefineSteps),
+            Col(r => r.L.Atoms.Conformer.Strain?.MaxGradient ?? double.NaN),
         ];
     }
 

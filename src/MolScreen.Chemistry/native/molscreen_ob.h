@@ -93,6 +93,18 @@ MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_use
 /* Same, starting with the preferred force field (MS_FF_MMFF94, falling back to UFF; or
  * MS_FF_UFF alone). */
 MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred, int32_t* forcefield_used);
+/* Same again; seed != 0 first sets every rotatable (non-ring, single) bond of the built
+ * structure to a torsion drawn from a generator seeded with it, so a rebuild of a structure
+ * that did not settle starts from another arrangement (OBBuilder alone tends to repeat its
+ * geometry). seed 0 is ms_mol_make3d_with. */
+MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferred, uint32_t seed,
+                                    int32_t* forcefield_used);
+/* Minimizes the conformer further, in place, by steps conjugate-gradient steps of its own
+ * force field (the molecule is set up afresh). */
+MS_API int32_t ms_conformer_refine(ms_mol* mol, int32_t steps);
+/* Residual strain of the conformer as last minimized: total energy (kcal/mol), largest and
+ * root-mean-square per-atom gradient norm (kcal/mol/A; UFF's kJ converted). */
+MS_API int32_t ms_conformer_strain(ms_mol* mol, double* energy, double* max_gradient, double* rms_gradient);
 MS_API int32_t ms_mol_atom_count_all(ms_mol* mol, int32_t* atom_count, int32_t* bond_count);
 MS_API int32_t ms_mol_coordinates(ms_mol* mol, double* xyz, int32_t capacity);
 MS_API int32_t ms_conformer_atoms(ms_mol* mol, int32_t* atomic_number, int32_t capacity);

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <random>
 #include <sstream>
 
 using namespace OpenBabel;
@@ -41,7 +42,10 @@ OBForceField* mmff94() { static OBForceField* ff = make_forcefield("MMFF94"); re
 OBForceField* uff() { static OBForceField* ff = make_forcefield("UFF"); return ff; }
 
 // Debian's libopenbabel runs the bond term as an OpenMP loop whose threads share one
-// message buffer, so its log rows come garbled and out of order. The shim does not link
+// message buffer, so its log rows come garbled and out of order. The minimizations run
+// serial too: OpenBabel is one thread per process by design (the engine also sets
+// OMP_NUM_THREADS=1), and in a test run without that variable on a busy 2-core machine the
+// spinning OpenMP team made each minimization about ten times slower. The shim does not link
 // OpenMP itself; the runtime libopenbabel loaded is found by name, and when it is absent
 // the loop is serial anyway. Restores the previous team size when it goes out of scope.
 class SerialOpenMp {
@@ -152,6 +156,46 @@ bool minimize(OBForceField* ff, OBMol& conf, int32_t steps, std::string& why) {
     return ff->GetCoordinates(conf);
 }
 
+// Energy and per-atom gradient norms at ff's current coordinates, into c. ff must be set up
+// for c.mol. A conformer whose minimization stopped short of a minimum still has large forces
+// on some atom; one sitting at a strained but balanced centre does not.
+void measure_strain(OBForceField* ff, ms_conformer& c) {
+    // UFF works in kJ/mol; the settledness threshold is one number in kcal/mol.
+    double scale = ff->GetUnit() == "kJ/mol" ? 1.0 / 4.184 : 1.0;
+    c.energy = scale * ff->Energy(true);
+    const double* g = ff->GetGradientPtr();
+    double max = 0, sum = 0;
+    int n = (int)c.mol.NumAtoms();
+    for (int i = 0; g && i < n; i++) {
+        double norm2 = g[3 * i] * g[3 * i] + g[3 * i + 1] * g[3 * i + 1] + g[3 * i + 2] * g[3 * i + 2];
+        sum += norm2;
+        max = std::max(max, norm2);
+    }
+    c.max_gradient = scale * std::sqrt(max);
+    c.rms_gradient = n > 0 ? scale * std::sqrt(sum / n) : 0.0;
+}
+
+// Sets every rotatable bond to a torsion drawn from seed's generator. Rotating about a
+// non-ring single bond moves one side of the molecule rigidly, so stereocentres and double-bond
+// geometry stay as built; it only changes how the pieces are arranged, which is what a tangled
+// build (rings folded onto each other) needs.
+void perturb_rotors(OBMol& conf, uint32_t seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> angle(-M_PI, M_PI);
+    std::vector<OBBond*> rotors;
+    FOR_BONDS_OF_MOL(b, conf)
+        if (b->IsRotor()) rotors.push_back(&*b);
+    for (OBBond* b : rotors) {
+        OBAtom* bgn = b->GetBeginAtom();
+        OBAtom* end = b->GetEndAtom();
+        OBAtom* a = nullptr;
+        OBAtom* d = nullptr;
+        FOR_NBORS_OF_ATOM(n, bgn) if (&*n != end) { a = &*n; break; }
+        FOR_NBORS_OF_ATOM(n, end) if (&*n != bgn) { d = &*n; break; }
+        if (a && d) conf.SetTorsion(a, bgn, end, d, angle(rng));
+    }
+}
+
 ms_conformer* conformer_of(ms_mol* mol, const char* what) {
     if (!mol) {
         fail(MS_E_ARGUMENT, std::string(what) + ": null molecule");
@@ -173,7 +217,13 @@ MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_use
 }
 
 MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred, int32_t* forcefield_used) {
+    return ms_mol_make3d_seeded(mol, steps, preferred, 0, forcefield_used);
+}
+
+MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferred, uint32_t seed,
+                                    int32_t* forcefield_used) {
     return msob::guarded("3D", [&]() -> int32_t {
+        msob::SerialOpenMp serial;
         if (!mol || !forcefield_used) return msob::fail(MS_E_ARGUMENT, "3D: null argument");
         if (steps < 0) return msob::fail(MS_E_ARGUMENT, "3D: negative step count");
         if (preferred != MS_FF_MMFF94 && preferred != MS_FF_UFF) return msob::fail(MS_E_ARGUMENT, "3D: unknown force field");
@@ -194,6 +244,7 @@ MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred,
             return msob::fail(MS_E_FAILED, "3D failed: OBBuilder cannot place the specified stereo (" +
                                                msob::captured_messages() + ")");
         conf.SetDimension(3);
+        if (seed != 0) msob::perturb_rotors(conf, seed);
         std::string mmff_why, uff_why;
         OBForceField* ff = nullptr;
         if (preferred == MS_FF_MMFF94) {
@@ -209,11 +260,41 @@ MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred,
                     ? "3D failed: MMFF94: " + mmff_why + "; UFF: " + uff_why
                     : "3D failed: UFF: " + uff_why);
         }
+        msob::measure_strain(ff, *c);
         std::string why;
         if (!msob::read_ideal_lengths(ff, conf, c->ideal_length, why))
             return msob::fail(MS_E_INTERNAL, "3D: reading ideal bond lengths: " + why);
         *forcefield_used = c->forcefield;
         mol->conformer = std::move(c);
+        return MS_OK;
+    });
+}
+
+MS_API int32_t ms_conformer_refine(ms_mol* mol, int32_t steps) {
+    return msob::guarded("refine conformer", [&]() -> int32_t {
+        msob::SerialOpenMp serial;
+        ms_conformer* c = msob::conformer_of(mol, "refine conformer");
+        if (!c) return MS_E_ARGUMENT;
+        if (steps < 0) return msob::fail(MS_E_ARGUMENT, "refine conformer: negative step count");
+        OBForceField* ff = c->forcefield == MS_FF_UFF ? msob::uff() : msob::mmff94();
+        std::string why;
+        if (!msob::setup_fresh(ff, c->mol, why)) return msob::fail(MS_E_FAILED, "refine conformer: " + why);
+        ff->SetCoordinates(c->mol);
+        ff->ConjugateGradients(steps);
+        ff->GetCoordinates(c->mol);
+        msob::measure_strain(ff, *c);
+        return MS_OK;
+    });
+}
+
+MS_API int32_t ms_conformer_strain(ms_mol* mol, double* energy, double* max_gradient, double* rms_gradient) {
+    return msob::guarded("conformer strain", [&]() -> int32_t {
+        ms_conformer* c = msob::conformer_of(mol, "conformer strain");
+        if (!c) return MS_E_ARGUMENT;
+        if (!energy || !max_gradient || !rms_gradient) return msob::fail(MS_E_ARGUMENT, "conformer strain: null argument");
+        *energy = c->energy;
+        *max_gradient = c->max_gradient;
+        *rms_gradient = c->rms_gradient;
         return MS_OK;
     });
 }
@@ -242,6 +323,7 @@ MS_API int32_t ms_mol_conformer_from_input(ms_mol* mol, int32_t* forcefield_used
             if (!msob::setup_fresh(ff, conf, uff_why))
                 return msob::fail(MS_E_FAILED, "input conformer: MMFF94: " + mmff_why + "; UFF: " + uff_why);
         }
+        msob::measure_strain(ff, *c);
         std::string why;
         if (!msob::read_ideal_lengths(ff, conf, c->ideal_length, why))
             return msob::fail(MS_E_INTERNAL, "input conformer: reading ideal bond lengths: " + why);
@@ -325,6 +407,7 @@ MS_API int32_t ms_conformer_ideal_lengths(ms_mol* mol, double* ideal_length, int
 MS_API int32_t ms_conformer_relaxed_lengths(ms_mol* mol, int32_t max_steps, double* length, int32_t capacity,
                                             int32_t* steps_used) {
     return msob::guarded("relaxed bond lengths", [&]() -> int32_t {
+        msob::SerialOpenMp serial;
         ms_conformer* c = msob::conformer_of(mol, "relaxed bond lengths");
         if (!c) return MS_E_ARGUMENT;
         if (!length || !steps_used) return msob::fail(MS_E_ARGUMENT, "relaxed bond lengths: null buffer");

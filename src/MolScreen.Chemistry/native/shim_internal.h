@@ -20,6 +20,11 @@ struct ms_conformer {
     OpenBabel::OBMol mol;
     int32_t forcefield = 0;           // MS_FF_*
     std::vector<double> ideal_length; // per bond of mol, from the force field's bond term
+    // Residual strain after the last minimization (kcal/mol and kcal/mol/A, UFF converted):
+    // the settledness check of the prepare stage reads the largest per-atom gradient.
+    double energy = 0;
+    double max_gradient = 0;
+    double rms_gradient = 0;
 };
 
 struct ms_mol {

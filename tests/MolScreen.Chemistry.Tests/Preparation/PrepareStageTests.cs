@@ -50,6 +50,11 @@ public sealed class PrepareStageTests
             Assert.Equal(["mmff94", "mmff94"], (string?[])cols[5].Values);
             // Paracetamol: the amide is rigid, the N-aryl bond turns, and so does the phenol (its donor H).
             Assert.Equal(2, ((int[])cols[6].Values)[0]);
+            // Every prepared ligand records the builds its conformer took and its residual strain.
+            var build = await reader.ReadRowGroupAsync(0, "build_attempts", "refine_steps", "max_gradient");
+            Assert.All((int[])build[0].Values, n => Assert.InRange(n, 1, 3));
+            Assert.All((int[])build[1].Values, n => Assert.True(n >= 0));
+            Assert.All((double[])build[2].Values, g => Assert.True(g >= 0 && double.IsFinite(g)));
             string sdf = File.ReadAllText(Path.Combine(dir.FullName, "sdf", "part-00000.sdf"));
             Assert.Equal(2, sdf.Split("$$$$").Length - 1);
         }
