@@ -14,7 +14,7 @@ public sealed record DmpnnSettings
     public int Depth { get; init; } = 3;
     public int Ffn { get; init; } = 300;
     public double Dropout { get; init; } = 0.1;
-    public int MaxEpochs { get; init; } = 40;
+    public int MaxEpochs { get; init; } = 30;
     public int BatchSize { get; init; } = 50;
 }
 
