@@ -11,8 +11,9 @@ namespace MolScreen.Prediction.Graph;
 /// no chirality tag (the graph has none); hybridization is derived from the bonds (aromatic or one double bond:
 /// sp2; a triple or two double bonds: sp; otherwise sp3; an atom with no neighbours and no hydrogens: other), not
 /// OpenBabel's or RDKit's perception (an amide N counts as sp3 here); conjugation is a local π rule (aromatic, or
-/// a single bond between two atoms that each carry a multiple/aromatic bond, or a multiple bond with another
-/// multiple/aromatic bond at an end).
+/// a single bond between two atoms that each carry a multiple/aromatic bond, or a multiple bond continued at an end by
+/// a single bond to another unsaturated atom or by an aromatic bond). Lone-pair conjugation (amides, enamines) is not
+/// modelled.
 /// </para>
 /// </summary>
 public static class GraphFeatures
@@ -86,10 +87,14 @@ public static class GraphFeatures
         if (kind == BondKind.Aromatic) return true;
         int a = g.BondBegin[bond], b = g.BondEnd[bond];
         if (kind == BondKind.Single) return unsaturated[a] && unsaturated[b];
-        // A multiple bond is conjugated when another multiple or aromatic bond starts at one of its ends.
+        // A multiple bond is conjugated when one of its ends continues through a single bond to another unsaturated
+        // atom (C=C–C=C, C=C–C=O) or carries an aromatic bond (styrene's vinyl).
         foreach (int end in (ReadOnlySpan<int>)[a, b])
-            foreach (var (_, other) in g.Adjacency[end])
-                if (other != bond && g.BondKinds[other] != BondKind.Single) return true;
+            foreach (var (next, other) in g.Adjacency[end])
+            {
+                if (other == bond) continue;
+                if (g.BondKinds[other] == BondKind.Aromatic || (g.BondKinds[other] == BondKind.Single && unsaturated[next])) return true;
+            }
         return false;
     }
 }
