@@ -29,7 +29,7 @@ internal sealed class GraphTensors : IDisposable
         Target = tensor(b.Target).to(device);
         Reverse = tensor(b.Reverse).to(device);
         AtomMolecule = tensor(b.AtomMolecule).to(device);
-        AtomCounts = tensor(b.AtomCounts).clamp_min(1f).unsqueeze(1).to(device);
+        AtomCounts = tensor(b.AtomCounts.Select(c => Math.Max(c, 1f)).ToArray(), [b.Molecules, 1]).to(device);
     }
 
     public void Dispose()
@@ -41,7 +41,7 @@ internal sealed class GraphTensors : IDisposable
 /// <summary>
 /// Chemprop's directed message-passing network. Hidden states live on directed bonds:
 /// h0 = ReLU(W_i [x_v ‖ e_vw]); for each of <see cref="DmpnnShape.Depth"/> steps, the message into v→w is the sum of
-/// the states entering v minus the one coming back from w (index_add over edge targets, index_select of the source
+/// the states entering v minus the one coming back from w (scatter_add over edge targets, index_select of the source
 /// atom's sum and of the reverse edge), h = ReLU(h0 + W_m m). Atoms read out ReLU(W_o [x_v ‖ Σ incoming h]), the
 /// molecule is their mean, and a feed-forward head takes it with the scaled descriptors (BBBP and logD are largely
 /// physico-chemical, and the descriptors cost nothing).
@@ -72,15 +72,26 @@ internal sealed class TorchDmpnn : nn.Module
         var h = h0;
         for (int step = 0; step < Shape.Depth; step++)
         {
-            var incoming = zeros(g.Atoms.shape[0], Shape.Hidden, device: h.device).index_add(0, g.Target, h, 1);
+            var incoming = SumInto(g.Atoms.shape[0], g.Target, h);
             var message = incoming.index_select(0, g.Source) - h.index_select(0, g.Reverse);
             h = _dropout.forward(nn.functional.relu(h0 + _wm.forward(message)));
         }
-        var atomSum = zeros(g.Atoms.shape[0], Shape.Hidden, device: h.device).index_add(0, g.Target, h, 1);
+        var atomSum = SumInto(g.Atoms.shape[0], g.Target, h);
         var atomHidden = _dropout.forward(nn.functional.relu(_wo.forward(cat([g.Atoms, atomSum], 1))));
-        var molecule = zeros(g.Molecules, Shape.Hidden, device: h.device).index_add(0, g.AtomMolecule, atomHidden, 1) / g.AtomCounts;
+        var molecule = SumInto(g.Molecules, g.AtomMolecule, atomHidden) / g.AtomCounts;
         var z = _dropout.forward(nn.functional.relu(_ffn1.forward(cat([molecule, descriptors], 1))));
         return _ffn2.forward(z);
+    }
+
+    /// <summary>
+    /// out[index[r]] += rows[r] for every row: the per-atom and per-molecule sums. scatter_add rather than index_add:
+    /// index_add takes an alpha Scalar, and TorchSharp's implicit Scalar can be finalized while libtorch still reads
+    /// it (seen here as a sporadic "INTERNAL ASSERT FAILED at c10/core/Scalar.h" mid-training).
+    /// </summary>
+    private static Tensor SumInto(long count, Tensor index, Tensor rows)
+    {
+        var expanded = index.unsqueeze(1).expand(index.shape[0], rows.shape[1]);
+        return zeros(count, rows.shape[1], device: rows.device).scatter_add(0, expanded, rows);
     }
 
     /// <summary>Adds <paramref name="shift"/> to the output layer's bias (the positive-weight correction of classifiers).</summary>
