@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MolScreen.Core.IO;
 using MolScreen.Prediction.Data;
 using MolScreen.Prediction.Evaluation;
 using MolScreen.Prediction.Model;
@@ -38,9 +39,9 @@ public static class PredictAccuracyBenchmark
     /// the shipped ones).</param>
     /// <param name="configureGraph">D-MPNN settings on top of <paramref name="configure"/>.</param>
     public static void Run(string shared, string peerScript, IReadOnlyList<string> only, IReadOnlyList<int> seeds, string workDir,
-        Func<TrainingOptions, TrainingOptions> configure, bool withPeer = true, string arch = "mlp", Func<TrainingOptions, TrainingOptions>? configureGraph = null)
+        Func<TrainingOptions, TrainingOptions> configure, bool withPeer = true, string arch = "mlp", Func<TrainingOptions, TrainingOptions>? configureGraph = null, bool reuse = false)
     {
-        if (arch != "mlp") { RunArchitectures(shared, peerScript, only, seeds, workDir, configure, configureGraph ?? (o => o), withPeer, arch); return; }
+        if (arch != "mlp") { RunArchitectures(shared, peerScript, only, seeds, workDir, configure, configureGraph ?? (o => o), withPeer, arch, reuse); return; }
         var inv = CultureInfo.InvariantCulture;
         var rows = new List<Row>();
         Console.WriteLine($"{"task",-6} {"seed",4} {"metric",-8} {"molscreen",10} {"RF peer",10} {"calib.",8} {"train s",8} {"valid.",8} {"dist. ρ",8}");
@@ -84,7 +85,7 @@ public static class PredictAccuracyBenchmark
     private sealed record ArchRow(string Task, int Seed, string Model, double Test, double Validation, double Seconds);
 
     private static void RunArchitectures(string shared, string peerScript, IReadOnlyList<string> only, IReadOnlyList<int> seeds, string workDir,
-        Func<TrainingOptions, TrainingOptions> configure, Func<TrainingOptions, TrainingOptions> configureGraph, bool withPeer, string arch)
+        Func<TrainingOptions, TrainingOptions> configure, Func<TrainingOptions, TrainingOptions> configureGraph, bool withPeer, string arch, bool reuse)
     {
         var inv = CultureInfo.InvariantCulture;
         var archs = arch switch { "dmpnn" => new[] { "dmpnn" }, "mlp+dmpnn" => ["mlp", "dmpnn"], _ => throw new ArgumentException($"--arch {arch}: expected mlp, dmpnn or mlp+dmpnn") };
@@ -107,7 +108,11 @@ public static class PredictAccuracyBenchmark
                         Split = SplitMethod.Scaffold, Seed = seed, WritePredictions = true,
                     });
                     if (a == "dmpnn") o = configureGraph(o with { Architecture = ModelArchitecture.Dmpnn });
-                    var m = ModelTrainer.Train(o, dir);
+                    // --reuse: a finished model directory from an earlier run of the same settings is read, not retrained
+                    // (training is deterministic per seed; the D-MPNN dominates the time on a shared 2-core machine).
+                    var done = Path.Combine(dir, EnsemblePredictions.ValidationFile);
+                    var m = reuse && File.Exists(done) && JsonFile.TryLoad<ModelManifest>(Path.Combine(dir, ModelManifest.FileName)) is { } old
+                        ? old : ModelTrainer.Train(o, dir);
                     dirs.Add(dir);
                     double test = m.TestMetrics.Values.Where(v => v.ContainsKey(metric)).Average(v => v[metric]);
                     double valid = m.ValidationMetrics.Values.Where(v => v.ContainsKey(metric)).Average(v => v[metric]);
