@@ -1,5 +1,6 @@
 using MolScreen.Prediction.Evaluation;
 using MolScreen.Prediction.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MolScreen.Prediction.Training;
@@ -15,23 +16,26 @@ internal sealed class TrainingLoss(OutputKind kind, int targets, bool varianceHe
 {
     public Tensor Compute(Tensor output, Tensor y)
     {
+        // Scalars held in locals that are disposed at the end: an implicit float → Scalar temporary can be finalized
+        // while libtorch still reads it (a sporadic c10 Scalar assert seen with index_add); `using` keeps them alive.
+        using Scalar one = 1f, half = 0.5f, two = 2, lo = EnsembleStatistics.MinLogVariance, hi = EnsembleStatistics.MaxLogVariance;
         var mask = y.isnan().logical_not();
         var target = where(mask, y, zeros_like(y));
         var m = mask.to_type(ScalarType.Float32);
-        var count = m.sum().clamp_min(1f);
+        var count = m.sum().clamp_min(one);
         var z = varianceHead ? output.narrow(1, 0, targets) : output;
         if (kind == OutputKind.Classification)
         {
             var perEntry = nn.functional.binary_cross_entropy_with_logits(z, target, reduction: nn.Reduction.None);
             if (positiveWeights != null)
-                perEntry = perEntry * (1f + target * (tensor(positiveWeights).to(z.device) - 1f));
+                perEntry = perEntry * (one + target * (tensor(positiveWeights).to(z.device) - one));
             return (perEntry * m).sum() / count;
         }
-        var squared = (z - target).pow(2);
+        var squared = (z - target).pow(two);
         var loss = (squared * m).sum() / count;
         if (!varianceHead) return loss;
-        var logVar = output.narrow(1, targets, targets).clamp(EnsembleStatistics.MinLogVariance, EnsembleStatistics.MaxLogVariance);
-        var nll = 0.5f * (logVar + squared.detach() * (-logVar).exp());
+        var logVar = output.narrow(1, targets, targets).clamp(lo, hi);
+        var nll = half * (logVar + squared.detach() * (-logVar).exp());
         return loss + (nll * m).sum() / count;
     }
 
