@@ -11,10 +11,11 @@ namespace MolScreen.Prediction.Model;
 
 /// <summary>
 /// MolScreen's weight file for a D-MPNN member: magic, format version, graph feature spec, output kind, network
-/// shape, scaling, then every parameter by name with its shape and float32 values, closed by a SHA-256 of
-/// everything before it so truncation or corruption is caught on load (libtorch's own pickle format would fail
-/// deep inside native code with a message that names no file). Floats are stored exactly: a reloaded member
-/// predicts bit for bit what the trained one did.
+/// shape, scaling (float32), then every parameter by name with its shape and half-float values (as the MLP's file:
+/// half the committed size), closed by a SHA-256 of everything before it so truncation or corruption is caught on
+/// load (libtorch's own pickle format would fail deep inside native code with a message that names no file). The
+/// trainer rounds the parameters to half before it scores the model (<see cref="RoundToStored"/>), so a reloaded
+/// member predicts bit for bit what the trained one did.
 /// </summary>
 public static class DmpnnFile
 {
@@ -42,13 +43,24 @@ public static class DmpnnFile
                 w.Write(p.shape.Length);
                 foreach (long d in p.shape) w.Write(d);
                 using var host = p.detach().cpu().contiguous();
-                foreach (var v in host.data<float>()) w.Write(v);
+                foreach (var v in host.data<float>()) w.Write((Half)v);
             }
         }
         var bytes = body.ToArray();
         var tmp = AtomicFile.TempPathFor(path);
         using (var f = File.Create(tmp)) { f.Write(bytes); f.Write(SHA256.HashData(bytes)); }
         AtomicFile.Commit(tmp, path);
+    }
+
+    /// <summary>Rounds the member's parameters to what <see cref="Write"/> stores, so metrics measured in memory match the file.</summary>
+    public static void RoundToStored(DmpnnNetwork net)
+    {
+        using var _ = no_grad();
+        foreach (var p in net.Module.parameters())
+        {
+            using var rounded = p.to_type(ScalarType.Float16).to_type(ScalarType.Float32);
+            p.copy_(rounded);
+        }
     }
 
     /// <summary>Throws <see cref="InvalidDataException"/> naming the file and what is wrong with it.</summary>
@@ -91,7 +103,8 @@ public static class DmpnnFile
                     for (int i = 0; i < dims.Length; i++) dims[i] = r.ReadInt64();
                     if (stored != name || !dims.SequenceEqual(p.shape))
                         throw new InvalidDataException($"{path}: parameter '{stored}' [{string.Join("x", dims)}] where the network has '{name}' [{string.Join("x", p.shape)}]");
-                    var values = Floats(checked((int)dims.Aggregate(1L, (a, b) => a * b)));
+                    var values = new float[checked((int)dims.Aggregate(1L, (a, b) => a * b))];
+                    for (int i = 0; i < values.Length; i++) values[i] = (float)r.ReadHalf();
                     if (values.Any(v => !float.IsFinite(v))) throw new InvalidDataException($"{path}: parameter '{name}' holds non-finite values");
                     using var t = tensor(values, dims);
                     p.copy_(t);

@@ -123,11 +123,13 @@ internal static class DmpnnTrainer
         float[] outStd = head ? [.. scaling.OutputStd, .. Enumerable.Repeat(1f, t)] : scaling.OutputStd;
         if (positiveWeights != null) model.ShiftOutputBias(positiveWeights.Select(w => -MathF.Log(w)).ToArray());
         model.eval();
-        return new DmpnnNetwork
+        var net = new DmpnnNetwork
         {
             FeatureSpecId = GraphFeatures.SpecId, Kind = scaling.Kind, Shape = shape, Module = model,
             DescriptorMean = scaling.DescriptorMean, DescriptorStd = scaling.DescriptorStd, OutputMean = outMean, OutputStd = outStd,
         };
+        DmpnnFile.RoundToStored(net);
+        return net;
     }
 
     private static List<Tensor> Snapshot(TorchDmpnn model)
