@@ -14,7 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3 | --seed-list 1,2] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
                            [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
-                           [--arch mlp|dmpnn|mlp+dmpnn] [--mp-ensemble K] [--mp-hidden 300] [--mp-depth 3] [--mp-ffn 300] [--mp-dropout 0.1] [--mp-epochs 30] [--reuse]
+                           [--arch mlp|dmpnn|mlp+dmpnn] [--mp-ensemble K] [--mp-hidden 300] [--mp-depth 3] [--mp-ffn 300] [--mp-dropout 0.1] [--mp-epochs 20] [--reuse]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
                  [--profiles none|protein|pair] [--tau T] [--members N]
                  [--tune none|threshold|full] [--max-epochs N] [--threshold-rule accuracy|prevalence] [--match-counts|--no-match-counts]   (inner-split choice of threshold / epochs; default none)

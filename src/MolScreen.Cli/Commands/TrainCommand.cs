@@ -32,7 +32,7 @@ internal static class TrainCommand
         var mpDepth = new Option<int>("--mp-depth") { Description = "D-MPNN: message-passing steps", DefaultValueFactory = _ => 3 };
         var mpFfn = new Option<int>("--mp-ffn") { Description = "D-MPNN: feed-forward head width", DefaultValueFactory = _ => 300 };
         var mpDropout = new Option<double>("--mp-dropout") { Description = "D-MPNN: dropout", DefaultValueFactory = _ => 0.1 };
-        var mpEpochs = new Option<int>("--mp-epochs") { Description = "D-MPNN: maximum epochs (early stopping as for the MLP)", DefaultValueFactory = _ => 30 };
+        var mpEpochs = new Option<int>("--mp-epochs") { Description = "D-MPNN: maximum epochs (early stopping as for the MLP)", DefaultValueFactory = _ => 20 };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Model directory to write", Required = true };
         var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble, or --arch dmpnn) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, refit, dropout, decay, lr, arch, mpHidden, mpDepth, mpFfn, mpDropout, mpEpochs, outDir };
         cmd.SetAction(pr =>
