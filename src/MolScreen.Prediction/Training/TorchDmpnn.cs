@@ -51,6 +51,10 @@ internal sealed class TorchDmpnn : nn.Module
     public DmpnnShape Shape { get; }
     private readonly Linear _wi, _wm, _wo, _ffn1, _ffn2;
     private readonly Dropout _dropout;
+    /// <summary>The alpha of every tensor add/sub here, held for the module's lifetime. TorchSharp's `a + b` creates a
+    /// temporary Scalar(1) whose finalizer can free it while libtorch still reads it; with the D-MPNN's allocation rate
+    /// that surfaced as "c10/core/Scalar.h" assertion failures mid-training.</summary>
+    private readonly Scalar _one = 1f;
 
     public TorchDmpnn(DmpnnShape shape, double dropout) : base("molscreen_dmpnn")
     {
@@ -74,7 +78,7 @@ internal sealed class TorchDmpnn : nn.Module
         {
             var incoming = SumInto(g.Atoms.shape[0], g.Target, h);
             var message = incoming.index_select(0, g.Source) - h.index_select(0, g.Reverse);
-            h = _dropout.forward(nn.functional.relu(h0 + _wm.forward(message)));
+            h = _dropout.forward(nn.functional.relu(h0.add(_wm.forward(message), _one)));
         }
         var atomSum = SumInto(g.Atoms.shape[0], g.Target, h);
         var atomHidden = _dropout.forward(nn.functional.relu(_wo.forward(cat([g.Atoms, atomSum], 1))));
@@ -99,6 +103,6 @@ internal sealed class TorchDmpnn : nn.Module
     {
         using var _ = no_grad();
         using var s = tensor(shift).to(_ffn2.bias!.device);
-        _ffn2.bias!.add_(s);
+        _ffn2.bias!.add_(s, _one);
     }
 }
