@@ -14,6 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           predict-throughput [--compounds 1000000] [--threads 2] [--models DIR,...]
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3 | --seed-list 1,2] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
                            [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
+                           [--arch mlp|dmpnn|mlp+dmpnn] [--mp-ensemble K] [--mp-hidden 300] [--mp-depth 3] [--mp-ffn 300] [--mp-dropout 0.1] [--mp-epochs 20] [--reuse]
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
                  [--profiles none|protein|pair] [--tau T] [--members N]
                  [--tune none|threshold|full] [--max-epochs N] [--threshold-rule accuracy|prevalence] [--match-counts|--no-match-counts]   (inner-split choice of threshold / epochs; default none)
@@ -89,7 +90,19 @@ switch (args[0])
                 Refit = bool.Parse(Arg("--refit", defaults.Refit.ToString())),
                 WeightDecay = double.Parse(Arg("--weight-decay", defaults.WeightDecay.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
                 LearningRate = double.Parse(Arg("--lr", defaults.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
-            }, withPeer: !args.Contains("--no-peer"));
+            }, withPeer: !args.Contains("--no-peer"), arch: Arg("--arch", "mlp"), reuse: args.Contains("--reuse"),
+            configureGraph: o => o with
+            {
+                Ensemble = int.Parse(Arg("--mp-ensemble", Arg("--ensemble", defaults.Ensemble.ToString()))),
+                Graph = new MolScreen.Prediction.Training.DmpnnSettings
+                {
+                    Hidden = int.Parse(Arg("--mp-hidden", defaults.Graph.Hidden.ToString())),
+                    Depth = int.Parse(Arg("--mp-depth", defaults.Graph.Depth.ToString())),
+                    Ffn = int.Parse(Arg("--mp-ffn", defaults.Graph.Ffn.ToString())),
+                    Dropout = double.Parse(Arg("--mp-dropout", defaults.Graph.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture),
+                    MaxEpochs = int.Parse(Arg("--mp-epochs", defaults.Graph.MaxEpochs.ToString())),
+                },
+            });
         return 0;
     }
     case "rpi-cv":

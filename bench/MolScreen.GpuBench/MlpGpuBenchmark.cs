@@ -36,6 +36,8 @@ public static class MlpGpuBenchmark
         int failures = 0;
         foreach (var model in ModelLocator.Load([modelsDir]))
         {
+            // D-MPNN models have no ILGPU kernels: they run through TorchSharp (CUDA when the CUDA libtorch is present).
+            if (model.NeedsGraphs) { Console.WriteLine($"{model.Manifest.Name,-6}: D-MPNN model, not an ILGPU workload; skipped"); continue; }
             using var gpu = new GpuEnsemble(model.Members);
             var check = inputs.Take(20_000).ToList();
             var onGpu = gpu.Forward(check);

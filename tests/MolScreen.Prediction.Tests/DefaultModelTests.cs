@@ -37,7 +37,7 @@ public class DefaultModelTests
         var models = ModelLocator.Load([root]);
         Assert.Equal(["bbbp", "herg", "logd", "logs", "tox21"], models.Select(m => m.Manifest.Name));
         Assert.Equal(12, models.Single(m => m.Manifest.Name == "tox21").Manifest.Outputs.Length);
-        long weights = Directory.GetFiles(root, "*.mlp", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        long weights = new[] { "*.mlp", "*.dmpnn" }.SelectMany(p => Directory.GetFiles(root, p, SearchOption.AllDirectories)).Sum(f => new FileInfo(f).Length);
         Assert.True(weights <= 10L << 20, $"committed weights {weights} bytes > 10 MB");
         foreach (var m in models) Assert.True(File.Exists(Path.Combine(m.Directory, ModelCard.FileName)), $"{m.Manifest.Name}: no model card");
     }

@@ -27,8 +27,14 @@ internal static class TrainCommand
         var dropout = new Option<double>("--dropout") { Description = "Dropout between hidden layers", DefaultValueFactory = _ => 0.2 };
         var decay = new Option<double>("--weight-decay") { Description = "Adam weight decay", DefaultValueFactory = _ => 1e-5 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
+        var arch = new Option<string>("--arch") { Description = "mlp (ECFP4 + descriptor MLP) or dmpnn (Chemprop-style directed message passing over the molecular graph, plus the descriptors)", DefaultValueFactory = _ => "mlp" };
+        var mpHidden = new Option<int>("--mp-hidden") { Description = "D-MPNN: message (bond state) width", DefaultValueFactory = _ => 300 };
+        var mpDepth = new Option<int>("--mp-depth") { Description = "D-MPNN: message-passing steps", DefaultValueFactory = _ => 3 };
+        var mpFfn = new Option<int>("--mp-ffn") { Description = "D-MPNN: feed-forward head width", DefaultValueFactory = _ => 300 };
+        var mpDropout = new Option<double>("--mp-dropout") { Description = "D-MPNN: dropout", DefaultValueFactory = _ => 0.1 };
+        var mpEpochs = new Option<int>("--mp-epochs") { Description = "D-MPNN: maximum epochs (early stopping as for the MLP)", DefaultValueFactory = _ => 20 };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Model directory to write", Required = true };
-        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, refit, dropout, decay, lr, outDir };
+        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble, or --arch dmpnn) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, refit, dropout, decay, lr, arch, mpHidden, mpDepth, mpFfn, mpDropout, mpEpochs, outDir };
         cmd.SetAction(pr =>
         {
             var dir = pr.GetValue(outDir)!.FullName;
@@ -62,6 +68,20 @@ internal static class TrainCommand
                 Bootstrap = pr.GetValue(bootstrap),
                 Refit = pr.GetValue(refit),
                 MaxEpochs = pr.GetValue(epochs) is > 0 and var maxEpochs ? maxEpochs : throw new UsageException("--epochs must be positive"),
+                Architecture = pr.GetValue(arch) switch
+                {
+                    "mlp" => ModelArchitecture.Mlp,
+                    "dmpnn" => ModelArchitecture.Dmpnn,
+                    var a => throw new UsageException($"--arch: '{a}' is not mlp or dmpnn"),
+                },
+                Graph = new DmpnnSettings
+                {
+                    Hidden = pr.GetValue(mpHidden) is > 0 and var mh ? mh : throw new UsageException("--mp-hidden must be positive"),
+                    Depth = pr.GetValue(mpDepth) is >= 0 and var md ? md : throw new UsageException("--mp-depth must be non-negative"),
+                    Ffn = pr.GetValue(mpFfn) is > 0 and var mf ? mf : throw new UsageException("--mp-ffn must be positive"),
+                    Dropout = pr.GetValue(mpDropout) is >= 0 and < 1 and var mdo ? mdo : throw new UsageException("--mp-dropout must be in [0, 1)"),
+                    MaxEpochs = pr.GetValue(mpEpochs) is > 0 and var me ? me : throw new UsageException("--mp-epochs must be positive"),
+                },
             };
             try
             {

@@ -25,6 +25,9 @@ public sealed class TrainingTable
     public required List<float[]> Labels { get; init; }
     public required List<string> Smiles { get; init; }
     public required List<string> Scaffolds { get; init; }
+    /// <summary>Each row's structure parsed back from its canonical SMILES, the graph predict rebuilds from a
+    /// featurized row's canonical_smiles (so a D-MPNN sees the same graph in training and in screening).</summary>
+    public required List<MolScreen.Chemistry.Molecules.MolGraph> Graphs { get; init; }
     public required List<long> RowNumbers { get; init; }
     public required DataOrigin Origin { get; init; }
 
@@ -43,7 +46,7 @@ public sealed class TrainingTable
         var featurizer = new Featurizer(new ReactiveGroups(ReactiveGroups.DefaultDefinitions), PainsFilter.Default);
         var table = new TrainingTable
         {
-            Targets = targets.ToArray(), Inputs = [], Labels = [], Smiles = [], Scaffolds = [], RowNumbers = [],
+            Targets = targets.ToArray(), Inputs = [], Labels = [], Smiles = [], Scaffolds = [], Graphs = [], RowNumbers = [],
             Origin = null!,
         };
         int read = 0, bad = 0;
@@ -70,7 +73,9 @@ public sealed class TrainingTable
             {
                 var features = featurizer.Compute("smiles", smiles);
                 using var mol = ObMolecule.FromSmiles(features.CanonicalSmiles);
-                table.Scaffolds.Add(MurckoScaffold.Key(mol.ToGraph()));
+                var graph = mol.ToGraph();
+                table.Scaffolds.Add(MurckoScaffold.Key(graph));
+                table.Graphs.Add(graph);
                 table.Inputs.Add(FeatureVector.FromFeatures(features));
                 table.Labels.Add(labels);
                 table.Smiles.Add(features.CanonicalSmiles);
@@ -87,7 +92,7 @@ public sealed class TrainingTable
         return new TrainingTable
         {
             Targets = table.Targets, Inputs = table.Inputs, Labels = table.Labels, Smiles = table.Smiles,
-            Scaffolds = table.Scaffolds, RowNumbers = table.RowNumbers,
+            Scaffolds = table.Scaffolds, Graphs = table.Graphs, RowNumbers = table.RowNumbers,
             Origin = new DataOrigin(Path.GetFileName(path), ContentHash.OfFile(path), read, table.Count, bad),
         };
     }

@@ -11,9 +11,25 @@ public sealed class ModelEvaluation(IReadOnlyList<MlpNetwork> members, OutputKin
     public Dictionary<string, Dictionary<string, double>> Score(IReadOnlyList<FeatureVector> inputs, IReadOnlyList<float[]> labels, string[] outputs,
         IReadOnlyList<float>? nearest = null)
     {
-        int n = inputs.Count, t = outputs.Length;
+        int n = inputs.Count;
         var preds = members.Select(m => { var o = new float[n * m.Outputs]; m.Forward(inputs, o); return o; }).ToList();
+        return Score(preds, n, labels, outputs, kind, varianceHead, nearest);
+    }
+
+    /// <summary>Scores member outputs however they were computed (any architecture), row-major [compound][memberOutputs].</summary>
+    public static Dictionary<string, Dictionary<string, double>> Score(IReadOnlyList<float[]> preds, int n, IReadOnlyList<float[]> labels, string[] outputs,
+        OutputKind kind, bool varianceHead, IReadOnlyList<float>? nearest = null)
+    {
+        int t = outputs.Length;
         var (means, stds) = EnsembleStatistics.Combine(preds, n, t, varianceHead);
+        return ScoreMeans(means, stds, n, labels, outputs, kind, nearest);
+    }
+
+    /// <summary>Scores ensemble means and spreads, row-major [compound][output].</summary>
+    public static Dictionary<string, Dictionary<string, double>> ScoreMeans(float[] means, float[] stds, int n, IReadOnlyList<float[]> labels, string[] outputs,
+        OutputKind kind, IReadOnlyList<float>? nearest = null)
+    {
+        int t = outputs.Length;
         var result = new Dictionary<string, Dictionary<string, double>>();
         for (int j = 0; j < t; j++)
         {

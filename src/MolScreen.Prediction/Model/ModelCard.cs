@@ -14,6 +14,12 @@ public static class ModelCard
         var inv = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
         s.AppendLine($"# Model `{m.Name}`").AppendLine();
+        if (m.Architecture == ModelManifest.DmpnnArchitecture)
+            s.AppendLine($"{(m.Task == "classification" ? "Classifier" : "Regressor")} for {string.Join(", ", m.Targets.Select(t => $"`{t}`"))}: an ensemble of {m.Members.Length} " +
+                         $"Chemprop-style directed message-passing networks (D-MPNN: {m.MessageSteps} message steps of width {m.Hidden[0]} over the OpenBabel-perceived graph, " +
+                         $"mean atom readout, then a {m.Hidden[1]}-unit feed-forward head with the 11 scaled featurize descriptors{(m.VarianceHead ? "; each also predicts a log-variance, fitted by Gaussian negative log-likelihood" : "")}) " +
+                         $"(feature spec `{m.FeatureSpec}`), trained by MolScreen {m.MolscreenVersion} with TorchSharp on {m.TrainedAt} in {m.TrainingSeconds.ToString(inv)} s.").AppendLine();
+        else
         s.AppendLine($"{(m.Task == "classification" ? "Classifier" : "Regressor")} for {string.Join(", ", m.Targets.Select(t => $"`{t}`"))}: an ensemble of {m.Members.Length} " +
                      $"multilayer perceptrons (hidden {string.Join("×", m.Hidden)}, ReLU{(m.VarianceHead ? "; each also predicts a log-variance, fitted by Gaussian negative log-likelihood" : "")}) over ECFP4 (2048 bits) and 11 featurize descriptors " +
                      $"(feature spec `{m.FeatureSpec}`), trained by MolScreen {m.MolscreenVersion} with TorchSharp on {m.TrainedAt} in {m.TrainingSeconds.ToString(inv)} s.").AppendLine();

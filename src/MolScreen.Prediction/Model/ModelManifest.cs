@@ -6,6 +6,7 @@ namespace MolScreen.Prediction.Model;
 public sealed record ModelManifest
 {
     public const string FileName = "model.json";
+    public const string MlpArchitecture = "mlp", DmpnnArchitecture = "dmpnn";
 
     public required string Name { get; init; }
     public required string MolscreenVersion { get; init; }
@@ -28,6 +29,11 @@ public sealed record ModelManifest
     /// <summary>Regression members also output a log-variance per target (Gaussian NLL head); `_std` is then
     /// the whole predictive spread (<see cref="EnsembleStatistics"/>). Absent in older manifests: false.</summary>
     public bool VarianceHead { get; init; }
+    /// <summary>"mlp" (fingerprint + descriptor MLP, `member-K.mlp`) or "dmpnn" (directed message passing over the
+    /// molecular graph, `member-K.dmpnn`). Absent in older manifests: mlp.</summary>
+    public string Architecture { get; init; } = MlpArchitecture;
+    /// <summary>D-MPNN only: message-passing steps (Hidden is then [message width, feed-forward width]).</summary>
+    public int? MessageSteps { get; init; }
     /// <summary>The members were retrained on train + validation for their early-stopped epoch counts (the
     /// validation metrics are then the early-stopped members'). Absent in older manifests: false.</summary>
     public bool Refit { get; init; }

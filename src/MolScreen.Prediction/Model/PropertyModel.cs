@@ -16,12 +16,18 @@ public sealed record PredictionBatch(float[] Mean, float[] Std, float[]? Nearest
 public sealed class PropertyModel
 {
     public ModelManifest Manifest { get; }
+    /// <summary>The MLP members (empty for a D-MPNN model).</summary>
     public IReadOnlyList<MlpNetwork> Members { get; }
+    /// <summary>The D-MPNN members (empty for an MLP model).</summary>
+    public IReadOnlyList<DmpnnNetwork> GraphMembers { get; }
     public ApplicabilityDomain Domain { get; }
     public string Directory { get; }
 
-    private PropertyModel(string dir, ModelManifest m, IReadOnlyList<MlpNetwork> members, ApplicabilityDomain domain)
-    { Directory = dir; Manifest = m; Members = members; Domain = domain; }
+    /// <summary>Predictions need each compound's molecular graph (D-MPNN), not only its fingerprint and descriptors.</summary>
+    public bool NeedsGraphs => GraphMembers.Count > 0;
+
+    private PropertyModel(string dir, ModelManifest m, IReadOnlyList<MlpNetwork> members, IReadOnlyList<DmpnnNetwork> graphMembers, ApplicabilityDomain domain)
+    { Directory = dir; Manifest = m; Members = members; GraphMembers = graphMembers; Domain = domain; }
 
     public static PropertyModel Load(string dir)
     {
@@ -31,26 +37,40 @@ public sealed class PropertyModel
         try { m = JsonFile.TryLoad<ModelManifest>(manifestPath) ?? throw new InvalidDataException("not valid JSON or missing required fields"); }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
         { throw new InvalidDataException($"{manifestPath}: unreadable model manifest ({e.Message})", e); }
-        if (m.FeatureSpec != FeatureSpec.Id)
-            throw new InvalidDataException($"{dir}: model '{m.Name}' was trained on features '{m.FeatureSpec}' but this MolScreen computes '{FeatureSpec.Id}'; retrain it with `molscreen train`");
+        bool graph = m.Architecture == ModelManifest.DmpnnArchitecture;
+        if (!graph && m.Architecture != ModelManifest.MlpArchitecture)
+            throw new InvalidDataException($"{manifestPath}: unknown architecture '{m.Architecture}' (this MolScreen runs mlp and dmpnn)");
+        string spec = graph ? Graph.GraphFeatures.SpecId : FeatureSpec.Id;
+        if (m.FeatureSpec != spec)
+            throw new InvalidDataException($"{dir}: model '{m.Name}' was trained on features '{m.FeatureSpec}' but this MolScreen computes '{spec}' for {m.Architecture} models; retrain it with `molscreen train`");
         if (m.Members is not { Length: > 0 }) throw new InvalidDataException($"{manifestPath}: lists no ensemble members");
-        var members = m.Members.Select(f => MlpFile.Read(Path.Combine(dir, f), FeatureSpec.Id)).ToList();
+        var members = graph ? [] : m.Members.Select(f => MlpFile.Read(Path.Combine(dir, f), FeatureSpec.Id)).ToList();
+        var graphMembers = graph ? m.Members.Select(f => DmpnnFile.Read(Path.Combine(dir, f), spec)).ToList() : [];
         int width = m.VarianceHead ? 2 * m.Outputs.Length : m.Outputs.Length;
-        if (members.Any(n => n.Outputs != width || n.Kind != members[0].Kind))
+        var shapes = graph ? graphMembers.Select(n => (n.Outputs, n.Kind)).ToList() : members.Select(n => (n.Outputs, n.Kind)).ToList();
+        if (shapes.Any(n => n.Outputs != width || n.Kind != shapes[0].Kind))
             throw new InvalidDataException($"{dir}: members disagree with the manifest's {m.Outputs.Length} outputs{(m.VarianceHead ? " (each with a variance head)" : "")}");
-        if (m.VarianceHead && members[0].Kind != OutputKind.Regression)
+        if (m.VarianceHead && shapes[0].Kind != OutputKind.Regression)
             throw new InvalidDataException($"{manifestPath}: a variance head is only defined for regression models");
         var domain = ApplicabilityDomain.Read(Path.Combine(dir, m.ApplicabilityDomain.File), (float)m.ApplicabilityDomain.Threshold);
-        return new PropertyModel(dir, m, members, domain);
+        return new PropertyModel(dir, m, members, graphMembers, domain);
     }
 
     /// <summary>Ensemble predictions; <paramref name="gpu"/> runs the members on the ILGPU kernels instead of the CPU path;
     /// <paramref name="nearest"/> also reports each input's exact nearest-neighbour similarity to the training set.</summary>
-    public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true, GpuEnsemble? gpu = null, bool nearest = false)
+    /// <param name="graphs">Each input's molecular graph; required when <see cref="NeedsGraphs"/> (D-MPNN members, which
+    /// run on TorchSharp: CUDA when the CUDA libtorch sees a GPU, else the CPU; <paramref name="gpu"/> is for MLPs only).</param>
+    public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true, GpuEnsemble? gpu = null, bool nearest = false,
+        IReadOnlyList<MolScreen.Chemistry.Molecules.MolGraph>? graphs = null)
     {
         int n = inputs.Count, t = Manifest.Outputs.Length, k = Members.Count;
         float[][] all;
-        if (gpu != null) all = gpu.Forward(inputs);
+        if (NeedsGraphs)
+        {
+            if (graphs == null) throw new ArgumentException($"model {Manifest.Name} is a D-MPNN: it needs each compound's molecular graph");
+            all = GraphMembers.Select(m => { var o = new float[n * m.Outputs]; m.Forward(graphs, inputs, o); return o; }).ToArray();
+        }
+        else if (gpu != null) all = gpu.Forward(inputs);
         else
         {
             all = new float[k][];

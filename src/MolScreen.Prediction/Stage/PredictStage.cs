@@ -1,3 +1,6 @@
+using MolScreen.Chemistry;
+using MolScreen.Chemistry.Molecules;
+using MolScreen.Chemistry.OpenBabel;
 using MolScreen.Core.IO;
 using MolScreen.Core.Shards;
 using MolScreen.Core.Stages;
@@ -45,7 +48,9 @@ public sealed class PredictStage : IMapStage
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
     {
         var models = ModelLocator.Load(ctx.Parameters.GetStrings("models"));
-        var gpus = ctx.Parameters.GetString("device") == "gpu" ? models.Select(ModelLocator.OnGpu).ToList() : null;
+        // D-MPNN models run on TorchSharp's device (CUDA when the CUDA libtorch sees one), not on the ILGPU kernels.
+        var gpus = ctx.Parameters.GetString("device") == "gpu" ? models.Select(m => m.NeedsGraphs ? null : ModelLocator.OnGpu(m)).ToList() : null;
+        bool needGraphs = models.Any(m => m.NeedsGraphs);
         var schema = SchemaFor(models);
         await using var reader = await TableReader.OpenAsync(inputPath);
         string[] needed = ["id", "canonical_smiles", "ecfp4", .. FeatureSpec.Descriptors];
@@ -70,7 +75,13 @@ public sealed class PredictStage : IMapStage
                     ctx.Rejects.Add(new Reject(ids[i], "", null, Reject.RawPreview(smiles[i]), ctx.StageName, reason ?? "id or canonical_smiles is missing"));
                     continue;
                 }
-                batch.Add(ids[i]!, smiles[i]!, v);
+                MolGraph? graph = null;
+                if (needGraphs && (graph = GraphOf(smiles[i]!, out var why)) == null)
+                {
+                    ctx.Rejects.Add(new Reject(ids[i], "", null, Reject.RawPreview(smiles[i]), ctx.StageName, why!));
+                    continue;
+                }
+                batch.Add(ids[i]!, smiles[i]!, v, graph);
                 if (batch.Count == BatchRows) await Flush(batch, models, gpus, schema, writer);
             }
         }
@@ -78,7 +89,26 @@ public sealed class PredictStage : IMapStage
         return new ShardResult(read, writer.RowsWritten, await writer.CommitAsync());
     }
 
-    private static async Task Flush(PendingRows batch, IReadOnlyList<PropertyModel> models, IReadOnlyList<GpuEnsemble>? gpus, ParquetSchema schema, TableWriter writer)
+    /// <summary>The graph a D-MPNN reads, parsed from the featurized row's canonical SMILES exactly as training parsed
+    /// each training compound's canonical SMILES (OpenBabel, one thread per worker process).</summary>
+    private static MolGraph? GraphOf(string canonicalSmiles, out string? reason)
+    {
+        reason = null;
+        try
+        {
+            using var mol = ObMolecule.FromSmiles(canonicalSmiles);
+            var g = mol.ToGraph();
+            if (g.AtomCount > 0) return g;
+            reason = "canonical_smiles has no heavy atoms (a D-MPNN model needs a molecular graph)";
+        }
+        catch (ChemistryException e)
+        {
+            reason = $"canonical_smiles cannot be parsed for the D-MPNN model's graph: {e.Message}";
+        }
+        return null;
+    }
+
+    private static async Task Flush(PendingRows batch, IReadOnlyList<PropertyModel> models, IReadOnlyList<GpuEnsemble?>? gpus, ParquetSchema schema, TableWriter writer)
     {
         var fields = schema.DataFields;
         var columns = new List<ColumnData> { new(fields[0], batch.Ids.ToArray()), new(fields[1], batch.Smiles.ToArray()) };
@@ -86,7 +116,7 @@ public sealed class PredictStage : IMapStage
         for (int mi = 0; mi < models.Count; mi++)
         {
             var m = models[mi];
-            var p = m.Predict(batch.Inputs, gpu: gpus?[mi]);
+            var p = m.Predict(batch.Inputs, gpu: gpus?[mi], graphs: m.NeedsGraphs ? batch.Graphs : null);
             for (int t = 0; t < p.Outputs; t++)
             {
                 var pred = new float[n]; var std = new float[n];
@@ -121,8 +151,10 @@ public sealed class PredictStage : IMapStage
         public readonly List<string> Ids = [];
         public readonly List<string> Smiles = [];
         public readonly List<FeatureVector> Inputs = [];
+        /// <summary>Filled only when a D-MPNN model is among the models.</summary>
+        public readonly List<MolGraph> Graphs = [];
         public int Count => Ids.Count;
-        public void Add(string id, string smiles, FeatureVector v) { Ids.Add(id); Smiles.Add(smiles); Inputs.Add(v); }
-        public void Clear() { Ids.Clear(); Smiles.Clear(); Inputs.Clear(); }
+        public void Add(string id, string smiles, FeatureVector v, MolGraph? g) { Ids.Add(id); Smiles.Add(smiles); Inputs.Add(v); if (g != null) Graphs.Add(g); }
+        public void Clear() { Ids.Clear(); Smiles.Clear(); Inputs.Clear(); Graphs.Clear(); }
     }
 }

@@ -1,5 +1,6 @@
 using MolScreen.Prediction.Evaluation;
 using MolScreen.Prediction.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MolScreen.Prediction.Training;
@@ -15,24 +16,32 @@ internal sealed class TrainingLoss(OutputKind kind, int targets, bool varianceHe
 {
     public Tensor Compute(Tensor output, Tensor y)
     {
+        // Scalars held in locals that are disposed at the end, and explicit alphas on every tensor add/sub: an implicit
+        // Scalar temporary (TorchSharp's `a + b` makes one for alpha) can be finalized while libtorch still reads it
+        // (sporadic c10 Scalar assertion failures in D-MPNN training); `using` keeps these alive to the end.
+        using Scalar one = 1f, half = 0.5f, two = 2, lo = EnsembleStatistics.MinLogVariance, hi = EnsembleStatistics.MaxLogVariance;
         var mask = y.isnan().logical_not();
         var target = where(mask, y, zeros_like(y));
         var m = mask.to_type(ScalarType.Float32);
-        var count = m.sum().clamp_min(1f);
+        var count = m.sum().clamp_min(one);
         var z = varianceHead ? output.narrow(1, 0, targets) : output;
         if (kind == OutputKind.Classification)
         {
             var perEntry = nn.functional.binary_cross_entropy_with_logits(z, target, reduction: nn.Reduction.None);
             if (positiveWeights != null)
-                perEntry = perEntry * (1f + target * (tensor(positiveWeights).to(z.device) - 1f));
+            {
+                // perEntry · (1 + y (w − 1)), written with explicit alphas (see above)
+                var excess = tensor(positiveWeights.Select(w => w - 1f).ToArray()).to(z.device);
+                perEntry = perEntry.add(perEntry * target * excess, one);
+            }
             return (perEntry * m).sum() / count;
         }
-        var squared = (z - target).pow(2);
+        var squared = (z - target).pow(two); // sub takes no alpha in TorchSharp: nothing to hold
         var loss = (squared * m).sum() / count;
         if (!varianceHead) return loss;
-        var logVar = output.narrow(1, targets, targets).clamp(EnsembleStatistics.MinLogVariance, EnsembleStatistics.MaxLogVariance);
-        var nll = 0.5f * (logVar + squared.detach() * (-logVar).exp());
-        return loss + (nll * m).sum() / count;
+        var logVar = output.narrow(1, targets, targets).clamp(lo, hi);
+        var nll = half * logVar.add(squared.detach() * (-logVar).exp(), one);
+        return loss.add((nll * m).sum() / count, one);
     }
 
     /// <summary>Positive weight per target sqrt(negatives / positives) on the training labels, at least 1: rare

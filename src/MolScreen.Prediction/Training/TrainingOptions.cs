@@ -3,6 +3,22 @@ using MolScreen.Prediction.Model;
 
 namespace MolScreen.Prediction.Training;
 
+/// <summary>Which network `molscreen train` fits: the fingerprint+descriptor MLP (default) or the Chemprop-style D-MPNN.</summary>
+public enum ModelArchitecture { Mlp, Dmpnn }
+
+/// <summary>D-MPNN settings (Chemprop's defaults where they fit a 2-core CPU: hidden 300, batch 50).</summary>
+public sealed record DmpnnSettings
+{
+    public int Hidden { get; init; } = 300;
+    /// <summary>Message-passing steps after the initial edge states.</summary>
+    public int Depth { get; init; } = 3;
+    public int Ffn { get; init; } = 300;
+    public double Dropout { get; init; } = 0.1;
+    /// <summary>20 rather than Chemprop's 30: what the BBBP benchmark could afford on the shared 2-core machine (docs/benchmarks.md).</summary>
+    public int MaxEpochs { get; init; } = 20;
+    public int BatchSize { get; init; } = 50;
+}
+
 /// <summary>Everything `molscreen train` takes; defaults are the ones the default models were trained with.</summary>
 public sealed record TrainingOptions
 {
@@ -33,6 +49,12 @@ public sealed record TrainingOptions
     /// <summary>After early stopping picks each member's epoch count on the validation part, retrain the member
     /// from the same seed on train + validation for that many epochs (the shipped weights are the refit ones).</summary>
     public bool Refit { get; init; } = true;
+    public ModelArchitecture Architecture { get; init; } = ModelArchitecture.Mlp;
+    /// <summary>Used when <see cref="Architecture"/> is D-MPNN (Hidden, Dropout, MaxEpochs, BatchSize above are the MLP's).</summary>
+    public DmpnnSettings Graph { get; init; } = new();
+    /// <summary>Also write the early-stopped ensemble's validation predictions and the shipped ensemble's test
+    /// predictions (predictions-validation.csv, predictions-test.csv), so the bench can average architectures.</summary>
+    public bool WritePredictions { get; init; } = false;
     public bool UsesVarianceHead => VarianceHead && Task == OutputKind.Regression;
     /// <summary>How the model was asked for, quoted in its model card.</summary>
     public string? CommandLine { get; init; }
