@@ -60,15 +60,17 @@ public sealed class PropertyModel
     /// <paramref name="nearest"/> also reports each input's exact nearest-neighbour similarity to the training set.</summary>
     /// <param name="graphs">Each input's molecular graph; required when <see cref="NeedsGraphs"/> (D-MPNN members, which
     /// run on TorchSharp: CUDA when the CUDA libtorch sees a GPU, else the CPU; <paramref name="gpu"/> is for MLPs only).</param>
+    /// <param name="graphGpu">D-MPNN members on the ILGPU graph kernels instead of TorchSharp.</param>
     public PredictionBatch Predict(IReadOnlyList<FeatureVector> inputs, bool domain = true, GpuEnsemble? gpu = null, bool nearest = false,
-        IReadOnlyList<MolScreen.Chemistry.Molecules.MolGraph>? graphs = null)
+        IReadOnlyList<MolScreen.Chemistry.Molecules.MolGraph>? graphs = null, GpuGraphEnsemble? graphGpu = null)
     {
         int n = inputs.Count, t = Manifest.Outputs.Length, k = Members.Count;
         float[][] all;
         if (NeedsGraphs)
         {
             if (graphs == null) throw new ArgumentException($"model {Manifest.Name} is a D-MPNN: it needs each compound's molecular graph");
-            all = GraphMembers.Select(m => { var o = new float[n * m.Outputs]; m.Forward(graphs, inputs, o); return o; }).ToArray();
+            all = graphGpu != null ? graphGpu.Forward(graphs, inputs)
+                : GraphMembers.Select(m => { var o = new float[n * m.Outputs]; m.Forward(graphs, inputs, o); return o; }).ToArray();
         }
         else if (gpu != null) all = gpu.Forward(inputs);
         else

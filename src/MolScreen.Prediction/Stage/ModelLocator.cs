@@ -23,6 +23,16 @@ public static class ModelLocator
         return g;
     });
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyModel, GpuGraphEnsemble> GraphGpu = new();
+
+    /// <summary>A D-MPNN model's members on the ILGPU kernels (CUDA only; the CPU path is TorchSharp).</summary>
+    public static GpuGraphEnsemble OnGraphGpu(PropertyModel model) => GraphGpu.GetOrAdd(model, m =>
+    {
+        var g = new GpuGraphEnsemble(m.GraphMembers);
+        if (!g.IsGpu) { g.Dispose(); throw new InvalidOperationException("device gpu: no CUDA GPU is visible to ILGPU; use device cpu"); }
+        return g;
+    });
+
     public static string DefaultDirectory()
     {
         if (Environment.GetEnvironmentVariable("MOLSCREEN_MODELS") is { Length: > 0 } env) return env;

@@ -29,7 +29,7 @@ public sealed class PredictStage : IMapStage
     public IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("models", ParameterType.StringList, Array.Empty<string>(), "Model directories, or folders of them (default: the shipped default models in datasets/models)"),
-        new("device", ParameterType.String, "cpu", "cpu: the C# sparse forward pass; gpu: the ILGPU kernels on a CUDA GPU (same results within 1e-4)") { Choices = ["cpu", "gpu"] },
+        new("device", ParameterType.String, "cpu", "cpu: the C# sparse forward pass (D-MPNN models: TorchSharp); gpu: the ILGPU kernels on a CUDA GPU (same results within 1e-4)") { Choices = ["cpu", "gpu"] },
     ];
 
     public static ParquetSchema SchemaFor(IReadOnlyList<PropertyModel> models) =>
@@ -48,8 +48,10 @@ public sealed class PredictStage : IMapStage
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
     {
         var models = ModelLocator.Load(ctx.Parameters.GetStrings("models"));
-        // D-MPNN models run on TorchSharp's device (CUDA when the CUDA libtorch sees one), not on the ILGPU kernels.
-        var gpus = ctx.Parameters.GetString("device") == "gpu" ? models.Select(m => m.NeedsGraphs ? null : ModelLocator.OnGpu(m)).ToList() : null;
+        // device gpu: MLPs on the fingerprint kernels, D-MPNNs on the graph kernels (both ILGPU, CUDA only).
+        bool onGpu = ctx.Parameters.GetString("device") == "gpu";
+        var gpus = onGpu ? models.Select(m => m.NeedsGraphs ? null : ModelLocator.OnGpu(m)).ToList() : null;
+        var graphGpus = onGpu ? models.Select(m => m.NeedsGraphs ? ModelLocator.OnGraphGpu(m) : null).ToList() : null;
         bool needGraphs = models.Any(m => m.NeedsGraphs);
         var schema = SchemaFor(models);
         await using var reader = await TableReader.OpenAsync(inputPath);
@@ -82,10 +84,10 @@ public sealed class PredictStage : IMapStage
                     continue;
                 }
                 batch.Add(ids[i]!, smiles[i]!, v, graph);
-                if (batch.Count == BatchRows) await Flush(batch, models, gpus, schema, writer);
+                if (batch.Count == BatchRows) await Flush(batch, models, gpus, graphGpus, schema, writer);
             }
         }
-        if (batch.Count > 0) await Flush(batch, models, gpus, schema, writer);
+        if (batch.Count > 0) await Flush(batch, models, gpus, graphGpus, schema, writer);
         return new ShardResult(read, writer.RowsWritten, await writer.CommitAsync());
     }
 
@@ -108,7 +110,7 @@ public sealed class PredictStage : IMapStage
         return null;
     }
 
-    private static async Task Flush(PendingRows batch, IReadOnlyList<PropertyModel> models, IReadOnlyList<GpuEnsemble?>? gpus, ParquetSchema schema, TableWriter writer)
+    private static async Task Flush(PendingRows batch, IReadOnlyList<PropertyModel> models, IReadOnlyList<GpuEnsemble?>? gpus, IReadOnlyList<GpuGraphEnsemble?>? graphGpus, ParquetSchema schema, TableWriter writer)
     {
         var fields = schema.DataFields;
         var columns = new List<ColumnData> { new(fields[0], batch.Ids.ToArray()), new(fields[1], batch.Smiles.ToArray()) };
@@ -116,7 +118,7 @@ public sealed class PredictStage : IMapStage
         for (int mi = 0; mi < models.Count; mi++)
         {
             var m = models[mi];
-            var p = m.Predict(batch.Inputs, gpu: gpus?[mi], graphs: m.NeedsGraphs ? batch.Graphs : null);
+            var p = m.Predict(batch.Inputs, gpu: gpus?[mi], graphs: m.NeedsGraphs ? batch.Graphs : null, graphGpu: graphGpus?[mi]);
             for (int t = 0; t < p.Outputs; t++)
             {
                 var pred = new float[n]; var std = new float[n];
