@@ -26,11 +26,11 @@ public static class RpiCvBenchmark
     public static void PrintHeader() =>
         Console.WriteLine($"{"set",-9} {"pairs",6} {"accuracy",-15} {"roc_auc",-15} {"sensitivity",-15} {"specificity",-15} {"mcc",-15} {"seconds",7}  EDLMFC acc/auc  ratio acc/auc");
 
-    public static CvSummary Run(string sharedData, string set, string folder, double peerAcc, double peerAuc, MlpOptions options, ProfileOptions? profiles, int members, int foldSeed, InnerTuning? tuning, int folds = 5)
+    public static CvSummary Run(string sharedData, string set, string folder, double peerAcc, double peerAuc, MlpOptions options, ProfileOptions? profiles, int members, int foldSeed, InnerTuning? tuning, TreeBlend? blend = null, int folds = 5)
     {
         var sw = Stopwatch.StartNew();
         var data = PairDataset.Load(Path.Combine(sharedData, folder), set);
-        var run = PairModel.CrossValidateRun(data.Pairs, folds, foldSeed, options, profiles, members, tuning);
+        var run = PairModel.CrossValidateRun(data.Pairs, folds, foldSeed, options, profiles, members, tuning, blend);
         var cv = run.Summary;
         string F(Func<BinaryMetrics, double> m) { var (mu, sd) = cv.Of(m); return $"{mu:F3} ± {sd:F3}"; }
         var peer = double.IsNaN(peerAcc) ? "-" : $"{peerAcc:F3}/{peerAuc:F3}";

@@ -12,25 +12,32 @@ namespace MolScreen.Interactions;
 /// </summary>
 public sealed class PairPredictor
 {
-    /// <summary>File format: 2 added partner profiles and ensembles; format-1 files (a bare network) are refused.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>File format: 2 added partner profiles and ensembles, 3 the blended boosted trees; older files are refused.</summary>
+    public const int FormatVersion = 3;
 
     public IReadOnlyList<ScoringModel> Members { get; }
     public PartnerProfiles? Profiles { get; }
+    /// <summary>Boosted trees over the same (unscaled) rows, blended into the probability with <see cref="TreeWeight"/>; null when absent.</summary>
+    public BoostedTrees? Trees { get; }
+    public double TreeWeight { get; }
     public string FeatureLayout { get; }
     /// <summary>Decision threshold on the averaged probability, chosen on training data (0.5 unless tuned); stored in every member.</summary>
     public float Threshold => Members[0].Threshold;
 
-    public PairPredictor(IReadOnlyList<ScoringModel> members, PartnerProfiles? profiles)
+    public PairPredictor(IReadOnlyList<ScoringModel> members, PartnerProfiles? profiles, BoostedTrees? trees = null, double treeWeight = 0)
     {
+        if (treeWeight is < 0 or > 1 || (trees == null && treeWeight != 0)) throw new ArgumentException($"tree weight {treeWeight} needs trees and must lie in [0, 1]");
         if (members.Count == 0) throw new ArgumentException("a pair model needs at least one network");
         FeatureLayout = PairModel.Layout(profiles?.Options);
         foreach (var m in members)
             if (m.Kind != PairModel.Kind || m.FeatureLayout != FeatureLayout)
                 throw new ArgumentException($"network of kind '{m.Kind}' layout '{m.FeatureLayout}' does not belong to a pair model with layout '{FeatureLayout}'");
         if (members.Any(m => m.Threshold != members[0].Threshold)) throw new ArgumentException("the networks of one pair model disagree on its decision threshold");
+        if (trees != null && trees.Inputs != members[0].Scaler.Mean.Length) throw new ArgumentException($"trees take {trees.Inputs} inputs, the networks {members[0].Scaler.Mean.Length}");
         Members = members;
         Profiles = profiles;
+        Trees = trees;
+        TreeWeight = treeWeight;
     }
 
     public float[] Predict(IReadOnlyList<(BioSequence Protein, BioSequence Rna)> pairs)
@@ -43,6 +50,9 @@ public sealed class PairPredictor
             var p = m.Predict(rows);
             for (int i = 0; i < p.Length; i++) mean[i] += p[i] / Members.Count;
         }
+        if (Trees == null) return mean;
+        var t = Trees.PredictProbabilities(rows);
+        for (int i = 0; i < mean.Length; i++) mean[i] = (float)((1 - TreeWeight) * mean[i] + TreeWeight * t[i]);
         return mean;
     }
 
@@ -50,7 +60,9 @@ public sealed class PairPredictor
         left.Select((l, i) => (float[])[.. l, .. right[i]]).ToArray();
 
     private sealed record PartnersDto(bool PairNeighbours, double Tau, double RnaTau, int InnerFolds, int Seed, List<string> Proteins, List<string> Rnas, string Pairs);
-    private sealed record FileDto(string Kind, int FormatVersion, string FeatureLayout, List<ScoringModel.FileDto> Members, PartnersDto? Partners);
+    private sealed record TreeDto(List<int> Feature, List<float> Threshold, List<int> Left, List<int> Right, List<float> Value);
+    private sealed record TreesDto(int Inputs, float BaseScore, double Weight, List<TreeDto> Trees);
+    private sealed record FileDto(string Kind, int FormatVersion, string FeatureLayout, List<ScoringModel.FileDto> Members, PartnersDto? Partners, TreesDto? Trees);
 
     public void Save(string path)
     {
@@ -63,7 +75,9 @@ public sealed class PairPredictor
             partners = new PartnersDto(pr.Options.PairNeighbours, pr.Options.Tau, pr.Options.RnaTau, pr.Options.InnerFolds, pr.Options.Seed,
                 pr.Proteins.ToList(), pr.Rnas.ToList(), Convert.ToBase64String(MemoryMarshal.AsBytes(flat.AsSpan())));
         }
-        JsonFile.Save(path, new FileDto(PairModel.Kind, FormatVersion, FeatureLayout, Members.Select(m => m.ToDto()).ToList(), partners));
+        var trees = Trees == null ? null : new TreesDto(Trees.Inputs, Trees.BaseScore, TreeWeight,
+            Trees.Trees.Select(t => new TreeDto([.. t.Feature], [.. t.Threshold], [.. t.Left], [.. t.Right], [.. t.Value])).ToList());
+        JsonFile.Save(path, new FileDto(PairModel.Kind, FormatVersion, FeatureLayout, Members.Select(m => m.ToDto()).ToList(), partners, trees));
     }
 
     public static PairPredictor Load(string path)
@@ -74,7 +88,12 @@ public sealed class PairPredictor
         if (dto.FormatVersion != FormatVersion || dto.Members == null)
         {
             // Format-1 files are a bare network file: no version field, so it reads as 0.
-            var found = dto.FormatVersion == 0 ? "1 (a single network, before partner profiles)" : dto.FormatVersion.ToString();
+            var found = dto.FormatVersion switch
+            {
+                0 => "1 (a single network, before partner profiles)",
+                2 => "2 (networks only, before the boosted-tree blend)",
+                var v => v.ToString(),
+            };
             throw new InvalidDataException($"{path}: pair-model file format {found}; this build reads format {FormatVersion}; retrain it with datasets/train-rpi-models.sh");
         }
         PartnerProfiles? profiles = null;
@@ -92,6 +111,17 @@ public sealed class PairPredictor
         if (dto.FeatureLayout != layout)
             throw new InvalidDataException($"{path}: trained on feature layout '{dto.FeatureLayout}', this build computes '{layout}'; retrain it");
         var members = dto.Members.Select((m, i) => ScoringModel.FromDto(m, $"{path} network {i}", PairModel.Kind, layout)).ToList();
+        BoostedTrees? boosted = null;
+        if (dto.Trees is { } td)
+        {
+            try
+            {
+                boosted = new BoostedTrees(td.Inputs, td.BaseScore, (td.Trees ?? []).Select(t => new BoostedTrees.Tree(
+                    [.. t.Feature ?? []], [.. t.Threshold ?? []], [.. t.Left ?? []], [.. t.Right ?? []], [.. t.Value ?? []])).ToList());
+                return new PairPredictor(members, profiles, boosted, td.Weight);
+            }
+            catch (ArgumentException e) { throw new InvalidDataException($"{path}: boosted trees: {e.Message}", e); }
+        }
         return new PairPredictor(members, profiles);
     }
 }
