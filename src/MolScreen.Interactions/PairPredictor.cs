@@ -60,7 +60,8 @@ public sealed class PairPredictor
         left.Select((l, i) => (float[])[.. l, .. right[i]]).ToArray();
 
     private sealed record PartnersDto(bool PairNeighbours, double Tau, double RnaTau, int InnerFolds, int Seed, List<string> Proteins, List<string> Rnas, string Pairs);
-    private sealed record TreeDto(List<int> Feature, List<float> Threshold, List<int> Left, List<int> Right, List<float> Value);
+    // Node arrays as little-endian base64 (int32 / float32), as the networks' weights are: thousands of nodes stay a few lines.
+    private sealed record TreeDto(string Feature, string Threshold, string Left, string Right, string Value);
     private sealed record TreesDto(int Inputs, float BaseScore, double Weight, List<TreeDto> Trees);
     private sealed record FileDto(string Kind, int FormatVersion, string FeatureLayout, List<ScoringModel.FileDto> Members, PartnersDto? Partners, TreesDto? Trees);
 
@@ -76,7 +77,7 @@ public sealed class PairPredictor
                 pr.Proteins.ToList(), pr.Rnas.ToList(), Convert.ToBase64String(MemoryMarshal.AsBytes(flat.AsSpan())));
         }
         var trees = Trees == null ? null : new TreesDto(Trees.Inputs, Trees.BaseScore, TreeWeight,
-            Trees.Trees.Select(t => new TreeDto([.. t.Feature], [.. t.Threshold], [.. t.Left], [.. t.Right], [.. t.Value])).ToList());
+            Trees.Trees.Select(t => new TreeDto(B64(t.Feature), B64(t.Threshold), B64(t.Left), B64(t.Right), B64(t.Value))).ToList());
         JsonFile.Save(path, new FileDto(PairModel.Kind, FormatVersion, FeatureLayout, Members.Select(m => m.ToDto()).ToList(), partners, trees));
     }
 
@@ -117,11 +118,19 @@ public sealed class PairPredictor
             try
             {
                 boosted = new BoostedTrees(td.Inputs, td.BaseScore, (td.Trees ?? []).Select(t => new BoostedTrees.Tree(
-                    [.. t.Feature ?? []], [.. t.Threshold ?? []], [.. t.Left ?? []], [.. t.Right ?? []], [.. t.Value ?? []])).ToList());
+                    Array<int>(t.Feature), Array<float>(t.Threshold), Array<int>(t.Left), Array<int>(t.Right), Array<float>(t.Value))).ToList());
                 return new PairPredictor(members, profiles, boosted, td.Weight);
             }
-            catch (ArgumentException e) { throw new InvalidDataException($"{path}: boosted trees: {e.Message}", e); }
+            catch (Exception e) when (e is ArgumentException or FormatException) { throw new InvalidDataException($"{path}: boosted trees: {e.Message}", e); }
         }
         return new PairPredictor(members, profiles);
+    }
+
+    private static string B64<T>(T[] v) where T : unmanaged => Convert.ToBase64String(MemoryMarshal.AsBytes(v.AsSpan()));
+    private static T[] Array<T>(string? b64) where T : unmanaged
+    {
+        var bytes = Convert.FromBase64String(b64 ?? "");
+        if (bytes.Length % 4 != 0) throw new FormatException("a tree node array is not a whole number of 4-byte values");
+        return MemoryMarshal.Cast<byte, T>(bytes).ToArray();
     }
 }
