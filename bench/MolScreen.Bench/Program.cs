@@ -17,6 +17,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
                  [--profiles none|protein|pair] [--tau T] [--members N]
                  [--tune none|threshold|full] [--max-epochs N] [--threshold-rule accuracy|prevalence] [--match-counts|--no-match-counts]   (inner-split choice of threshold / epochs; default none)
+                 [--own-rna]   (pair-neighbour block includes the query's own RNA: the layout before 2026-12-05)
                  [--blend W] [--trees N:DEPTH:LR[:FEATFRAC],...]   (boosted trees blended with weight W into the networks)
                  [--select-blend [--weights 0,0.25,...]]   (inner-split ROC-AUC/accuracy of every tree variant × weight; no outer scoring)
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
@@ -117,7 +118,7 @@ switch (args[0])
             _ => throw new ArgumentException($"--profiles {profileMode}: expected none, protein or pair"),
         };
         if (rpiProfiles != null)
-            rpiProfiles = rpiProfiles with { MatchCounts = args.Contains("--match-counts") ? true : args.Contains("--no-match-counts") ? false : rpiProfiles.MatchCounts, Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
+            rpiProfiles = rpiProfiles with { ExcludeOwnRna = args.Contains("--own-rna") ? false : rpiProfiles.ExcludeOwnRna, MatchCounts = args.Contains("--match-counts") ? true : args.Contains("--no-match-counts") ? false : rpiProfiles.MatchCounts, Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
         var rpiTuning = Arg("--tune", "none") switch
         {
             "none" => null,

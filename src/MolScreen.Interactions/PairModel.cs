@@ -18,7 +18,8 @@ public static class PairModel
     public static string Layout(ProfileOptions? profiles) => profiles == null ? SequenceLayout : $"{SequenceLayout}+{profiles.Layout}:{profiles.Length}";
 
     public static MlpOptions DefaultOptions => new() { Epochs = 20, Seed = 20261123 };
-    public static ProfileOptions DefaultProfiles => new() { PairNeighbours = true };
+    /// <summary>The pair block leaves out the query's own RNA: NPInter's per-RNA balance would otherwise leak held-out labels (see ProfileOptions.ExcludeOwnRna).</summary>
+    public static ProfileOptions DefaultProfiles => new() { PairNeighbours = true, ExcludeOwnRna = true };
     /// <summary>Networks averaged per model; member k trains with seed Seed + k.</summary>
     public const int DefaultMembers = 3;
 

@@ -16,10 +16,17 @@ public sealed record ProfileOptions
     public int Seed { get; init; } = 11;
     /// <summary>Scales inner-fold counts by k/(k−1) so training rows' count-like values match a full model's (see OutOfFold).</summary>
     public bool MatchCounts { get; init; }
+    /// <summary>
+    /// Leaves the query's own RNA out of the whole pair block (rate, positive mass; the third value then also leaves out
+    /// the query's own protein). NPInter pairs every RNA with as many negatives as positives, so any tally over the
+    /// query RNA's other training pairs runs low exactly when its held-out pair is positive; a model that can split
+    /// sharply (boosted trees: "rate with own RNA" below "rate without it") reads the label off that difference.
+    /// </summary>
+    public bool ExcludeOwnRna { get; init; }
 
     public int Length => PairNeighbours ? 6 : 3;
     // Invariant: the layout is compared with the one stored in model files, whatever the machine's culture.
-    public string Layout => FormattableString.Invariant($"partner-protein-rate-count-nbr-tau{Tau:0.###}{(PairNeighbours ? FormattableString.Invariant($"+pair-rate-mass-cf-rnatau{RnaTau:0.###}") : "")}");
+    public string Layout => FormattableString.Invariant($"partner-protein-rate-count-nbr-tau{Tau:0.###}{(PairNeighbours ? FormattableString.Invariant($"+pair-{(ExcludeOwnRna ? "xrna-rate-mass-xprot" : "rate-mass-cf")}-rnatau{RnaTau:0.###}") : "")}");
 }
 
 /// <summary>
@@ -129,7 +136,17 @@ public sealed class PartnerProfiles
             row[0] = (float)((countScale * (exact >= 0 ? proteinPositives[exact] : 0) + Prior * PriorWeight) / (countScale * n + PriorWeight));
             row[1] = (float)Math.Log(1 + countScale * n);
             row[2] = (float)NeighbourRate(j => Pairs[j].Protein == exact ? 0 : countScale * pk.Kernel[Pairs[j].Protein]);
-            if (Options.PairNeighbours)
+            if (Options.PairNeighbours && Options.ExcludeOwnRna)
+            {
+                if (!rnaKernels.TryGetValue(rna.Letters, out var rk)) rnaKernels[rna.Letters] = rk = Kernel(SimilarityVectors.Rna(rna), rnaVectors, Options.RnaTau);
+                int own = rnaIndex.GetValueOrDefault(rna.Letters, -1);
+                row[3] = (float)NeighbourRate(j => Pairs[j].Rna == own ? 0 : countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
+                double positiveMass = 0;
+                foreach (var t in Pairs) if (t.Interacts && t.Rna != own) positiveMass += pk.Kernel[t.Protein] * rk[t.Rna];
+                row[4] = (float)Math.Log(1 + countScale * positiveMass);
+                row[5] = (float)NeighbourRate(j => Pairs[j].Rna == own || Pairs[j].Protein == exact ? 0 : countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
+            }
+            else if (Options.PairNeighbours)
             {
                 if (!rnaKernels.TryGetValue(rna.Letters, out var rk)) rnaKernels[rna.Letters] = rk = Kernel(SimilarityVectors.Rna(rna), rnaVectors, Options.RnaTau);
                 row[3] = (float)NeighbourRate(j => countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
