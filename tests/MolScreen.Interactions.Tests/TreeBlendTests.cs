@@ -61,6 +61,21 @@ public class TreeBlendTests
     }
 
     [Fact]
+    public void Pair_block_ignores_the_labels_of_the_query_RNAs_other_pairs()
+    {
+        // NPInter balances every RNA's labels, so a tally over the query RNA's other pairs would leak its held-out label.
+        var training = Synthetic(150, 5);
+        var (protein, rna) = (training[1].Protein, training[0].Rna);
+        var flipped = training.Select(t => t.Rna == rna ? t with { Interacts = !t.Interacts } : t).ToList();
+        Assert.True(flipped.Count(t => t.Rna == rna) >= 5);
+        float[] Block(List<LabelledPair> pairs, bool exclude) =>
+            PartnerProfiles.Fit(pairs, new ProfileOptions { PairNeighbours = true, ExcludeOwnRna = exclude }).Describe([(protein, rna)])[0][3..];
+        Assert.Equal(Block(training, true), Block(flipped, true));
+        // The older block (own RNA included) does move: the comparison above is able to fail.
+        Assert.NotEqual(Block(training, false), Block(flipped, false));
+    }
+
+    [Fact]
     public void Blended_model_round_trips_and_format_2_files_are_refused()
     {
         var pairs = Synthetic(100, 3);
