@@ -40,6 +40,8 @@ public static class PairModel
     public static (PairPredictor Model, TunedSchedule? Schedule) TrainTuned(IReadOnlyList<LabelledPair> pairs, MlpOptions options, ProfileOptions? profiles, int members, InnerTuning? tuning, TreeBlend? blend = null)
     {
         if (tuning == null) return (Train(pairs, options, profiles, members, blend: blend), null);
+        // PairTuning reads epochs and threshold off the networks' scores alone; applied to a blend they would be wrong.
+        if (blend != null) throw new ArgumentException("inner tuning scores the networks only: tune with the tree blend off (tree weight 0)");
         var schedule = PairTuning.Tune(pairs, options, profiles, members, tuning);
         return (Train(pairs, options with { Epochs = schedule.Epochs }, profiles, members, schedule.Threshold, blend), schedule);
     }

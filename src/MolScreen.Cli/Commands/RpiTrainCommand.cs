@@ -44,6 +44,7 @@ internal static class RpiTrainCommand
                 "full" => new InnerTuning(),
                 var t => throw new UsageException($"--pair-tuning {t}: expected none, threshold or full"),
             };
+            if (pairTuning != null && w > 0) throw new UsageException("--pair-tuning scores the networks only: pass --pair-tree-weight 0 with it");
             DefaultModels.Train(new RpiTrainSettings
             {
                 SharedData = data,
