@@ -18,6 +18,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                  [--profiles none|protein|pair] [--tau T] [--members N]
                  [--tune none|threshold|full] [--max-epochs N] [--threshold-rule accuracy|prevalence] [--match-counts|--no-match-counts]   (inner-split choice of threshold / epochs; default none)
                  [--own-rna]   (pair-neighbour block includes the query's own RNA: the layout before 2026-12-05)
+                 [--balance-only]   (print per-protein label balance per set and outer training fold; no training)
+                 [--own-protein | --no-own-protein]   (keep / always neutralize the query protein's own-label profile values; default: decided per training fold by ProteinBalance)
                  [--blend W] [--trees N:DEPTH:LR[:FEATFRAC],...]   (boosted trees blended with weight W into the networks)
                  [--select-blend [--weights 0,0.25,...]]   (inner-split ROC-AUC/accuracy of every tree variant × weight; no outer scoring)
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
@@ -118,7 +120,7 @@ switch (args[0])
             _ => throw new ArgumentException($"--profiles {profileMode}: expected none, protein or pair"),
         };
         if (rpiProfiles != null)
-            rpiProfiles = rpiProfiles with { ExcludeOwnRna = args.Contains("--own-rna") ? false : rpiProfiles.ExcludeOwnRna, MatchCounts = args.Contains("--match-counts") ? true : args.Contains("--no-match-counts") ? false : rpiProfiles.MatchCounts, Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
+            rpiProfiles = rpiProfiles with { ExcludeOwnRna = args.Contains("--own-rna") ? false : rpiProfiles.ExcludeOwnRna, NeutralizeOwnProtein = args.Contains("--own-protein") ? false : args.Contains("--no-own-protein") ? true : rpiProfiles.NeutralizeOwnProtein, MatchCounts = args.Contains("--match-counts") ? true : args.Contains("--no-match-counts") ? false : rpiProfiles.MatchCounts, Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
         var rpiTuning = Arg("--tune", "none") switch
         {
             "none" => null,
@@ -153,6 +155,13 @@ switch (args[0])
             return 0;
         }
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
+        if (args.Contains("--balance-only"))
+        {
+            // Per-protein label balance and the own-protein decision of every outer training fold; trains nothing.
+            foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
+                RpiCvBenchmark.PrintProteinBalance(s.Set, MolScreen.Interactions.Sequences.PairDataset.Load(Path.Combine(rpiShared, s.Folder), s.Set).Pairs, 5, foldSeed, rpiProfiles);
+            return 0;
+        }
         Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}, {rpiTuning?.Describe() ?? "no inner tuning (fixed epochs, threshold 0.5)"}, {rpiBlend?.Describe() ?? "networks only"}");
         RpiCvBenchmark.PrintHeader();
         foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))

@@ -30,6 +30,7 @@ public static class RpiCvBenchmark
     {
         var sw = Stopwatch.StartNew();
         var data = PairDataset.Load(Path.Combine(sharedData, folder), set);
+        PrintProteinBalance(set, data.Pairs, folds, foldSeed, profiles);
         var run = PairModel.CrossValidateRun(data.Pairs, folds, foldSeed, options, profiles, members, tuning, blend);
         var cv = run.Summary;
         string F(Func<BinaryMetrics, double> m) { var (mu, sd) = cv.Of(m); return $"{mu:F3} ± {sd:F3}"; }
@@ -42,5 +43,19 @@ public static class RpiCvBenchmark
             Console.WriteLine($"  inner choice per fold (epochs, threshold, validation AUC/acc): {string.Join("; ", run.Schedules.Select(t => $"{t.Epochs}, {t.Threshold:F3}, {t.ValidationAuc:F3}/{t.ValidationAccuracy:F3}"))}");
         if (data.ReplacedLetters > 0) Console.WriteLine($"  note: {data.ReplacedLetters} non-IUPAC letters in {set} sequences read as unknown (N/X)");
         return cv;
+    }
+
+    /// <summary>Per-protein label balance of the whole set and of each outer training fold (where the own-protein decision is taken).</summary>
+    public static void PrintProteinBalance(string set, IReadOnlyList<LabelledPair> pairs, int folds, int foldSeed, ProfileOptions? profiles)
+    {
+        Console.WriteLine($"  {set} protein balance, whole set: {ProteinBalance.Of(pairs.Select(p => (p.Protein.Letters, p.Interacts)))}");
+        if (profiles == null) return;
+        var assignment = CrossValidation.StratifiedFolds(pairs.Select(p => p.Interacts).ToList(), folds, foldSeed);
+        for (int f = 0; f < folds; f++)
+        {
+            var training = pairs.Where((_, i) => assignment[i] != f).ToList();
+            var decided = profiles.Resolve(training.Select(p => (p.Protein.Letters, p.Interacts))).NeutralizeOwnProtein == true;
+            Console.WriteLine($"  {set} outer training fold {f}: {ProteinBalance.Of(training.Select(p => (p.Protein.Letters, p.Interacts)))}{(profiles.NeutralizeOwnProtein.HasValue ? $" [fixed by option: neutralize {decided}]" : "")}");
+        }
     }
 }

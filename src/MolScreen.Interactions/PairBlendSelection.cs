@@ -20,6 +20,8 @@ public static class PairBlendSelection
         IReadOnlyList<BoostOptions> variants, IReadOnlyList<double> weights, int folds = 5, int seed = 3)
     {
         var labels = training.Select(p => p.Interacts).ToList();
+        // Own-protein decision on the whole (outer) training fold, as the model trained on it will take it.
+        profiles = profiles?.Resolve(training.Select(p => (p.Protein.Letters, p.Interacts)));
         var split = CrossValidation.StratifiedFolds(labels, folds, seed);
         var inner = Enumerable.Range(0, training.Count).Where(i => split[i] != 0).Select(i => training[i]).ToList();
         var held = Enumerable.Range(0, training.Count).Where(i => split[i] == 0).ToArray();

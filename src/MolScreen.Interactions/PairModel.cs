@@ -53,7 +53,8 @@ public static class PairModel
         var scaler = Standardizer.Fit(rows);
         var scaled = rows.Select(scaler.Apply).ToList();
         var labels = pairs.Select(p => p.Interacts).ToList();
-        var layout = Layout(profiles);
+        // The fitted profiles carry the own-protein decision taken on these pairs; the layout records it.
+        var layout = Layout(fitted?.Options);
         var nets = Enumerable.Range(0, members)
             .Select(k => new ScoringModel(Kind, layout, scaler, MlpClassifier.Train(scaled, labels, options with { Seed = options.Seed + k }), threshold))
             .ToList();
@@ -67,6 +68,7 @@ public static class PairModel
     {
         var rows = PairFeaturizer.Featurize(pairs.Select(p => (p.Protein, p.Rna)).ToList());
         if (profiles == null) return (rows, null);
+        profiles = profiles.Resolve(pairs.Select(p => (p.Protein.Letters, p.Interacts)));
         return (PairPredictor.Join(rows, PartnerProfiles.OutOfFold(pairs, profiles)), PartnerProfiles.Fit(pairs, profiles));
     }
 

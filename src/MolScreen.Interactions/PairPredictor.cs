@@ -59,7 +59,7 @@ public sealed class PairPredictor
     internal static float[][] Join(float[][] left, float[][] right) =>
         left.Select((l, i) => (float[])[.. l, .. right[i]]).ToArray();
 
-    private sealed record PartnersDto(bool PairNeighbours, double Tau, double RnaTau, int InnerFolds, int Seed, List<string> Proteins, List<string> Rnas, string Pairs, bool ExcludeOwnRna = false);
+    private sealed record PartnersDto(bool PairNeighbours, double Tau, double RnaTau, int InnerFolds, int Seed, List<string> Proteins, List<string> Rnas, string Pairs, bool ExcludeOwnRna = false, bool NeutralizeOwnProtein = false);
     // Node arrays as little-endian base64 (int32 / float32), as the networks' weights are: thousands of nodes stay a few lines.
     private sealed record TreeDto(string Feature, string Threshold, string Left, string Right, string Value);
     private sealed record TreesDto(int Inputs, float BaseScore, double Weight, List<TreeDto> Trees);
@@ -74,7 +74,7 @@ public sealed class PairPredictor
             // Pairs as little-endian int32 triples (protein, RNA, label) in base64: thousands of rows stay one line.
             var flat = pr.Pairs.SelectMany(t => new[] { t.Protein, t.Rna, t.Interacts ? 1 : 0 }).ToArray();
             partners = new PartnersDto(pr.Options.PairNeighbours, pr.Options.Tau, pr.Options.RnaTau, pr.Options.InnerFolds, pr.Options.Seed,
-                pr.Proteins.ToList(), pr.Rnas.ToList(), Convert.ToBase64String(MemoryMarshal.AsBytes(flat.AsSpan())), pr.Options.ExcludeOwnRna);
+                pr.Proteins.ToList(), pr.Rnas.ToList(), Convert.ToBase64String(MemoryMarshal.AsBytes(flat.AsSpan())), pr.Options.ExcludeOwnRna, pr.Options.NeutralizeOwnProtein == true);
         }
         var trees = Trees == null ? null : new TreesDto(Trees.Inputs, Trees.BaseScore, TreeWeight,
             Trees.Trees.Select(t => new TreeDto(B64(t.Feature), B64(t.Threshold), B64(t.Left), B64(t.Right), B64(t.Value))).ToList());
@@ -104,7 +104,9 @@ public sealed class PairPredictor
             if (bytes.Length % 12 != 0 || p.Proteins == null || p.Rnas == null) throw new InvalidDataException($"{path}: partner pairs are not (protein, RNA, label) triples");
             var flat = MemoryMarshal.Cast<byte, int>(bytes).ToArray();
             var pairs = Enumerable.Range(0, flat.Length / 3).Select(i => (flat[3 * i], flat[3 * i + 1], flat[3 * i + 2] == 1)).ToList();
-            var options = new ProfileOptions { PairNeighbours = p.PairNeighbours, Tau = p.Tau, RnaTau = p.RnaTau, InnerFolds = p.InnerFolds, Seed = p.Seed, ExcludeOwnRna = p.ExcludeOwnRna };
+            var options = new ProfileOptions { PairNeighbours = p.PairNeighbours, Tau = p.Tau, RnaTau = p.RnaTau, InnerFolds = p.InnerFolds, Seed = p.Seed, ExcludeOwnRna = p.ExcludeOwnRna,
+                // Stored decision, never re-decided at load (files before the field was added kept the own-protein values).
+                NeutralizeOwnProtein = p.NeutralizeOwnProtein };
             try { profiles = new PartnerProfiles(p.Proteins, p.Rnas, pairs, options); }
             catch (Exception e) when (e is ArgumentException or FormatException) { throw new InvalidDataException($"{path}: partner profiles: {e.Message}", e); }
         }
