@@ -18,6 +18,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
                  [--profiles none|protein|pair] [--tau T] [--members N]
                  [--tune none|threshold|full] [--max-epochs N] [--threshold-rule accuracy|prevalence] [--match-counts|--no-match-counts]   (inner-split choice of threshold / epochs; default none)
+                 [--own-rna]   (pair-neighbour block includes the query's own RNA: the layout before 2026-12-05)
+                 [--balance-only]   (print per-protein label balance per set and outer training fold; no training)
+                 [--own-protein | --no-own-protein]   (keep / always neutralize the query protein's own-label profile values; default: decided per training fold by ProteinBalance)
+                 [--blend W] [--trees N:DEPTH:LR[:FEATFRAC],...]   (boosted trees blended with weight W into the networks)
+                 [--select-blend [--weights 0,0.25,...]]   (inner-split ROC-AUC/accuracy of every tree variant × weight; no outer scoring)
           dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
           dock --eval-rate [--only ID,ID] [--evals 200000] [--repeats 3]   (grid build CPU s and energy+gradient evaluations per CPU-second)
           rerank-eval --dump FILE.jsonl[,FILE...] [--num-poses 9] [--peer vina.csv]   (pose re-ranking, tuning vs validation half, from a dock dump)
@@ -128,7 +133,7 @@ switch (args[0])
             _ => throw new ArgumentException($"--profiles {profileMode}: expected none, protein or pair"),
         };
         if (rpiProfiles != null)
-            rpiProfiles = rpiProfiles with { MatchCounts = args.Contains("--match-counts") ? true : args.Contains("--no-match-counts") ? false : rpiProfiles.MatchCounts, Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
+            rpiProfiles = rpiProfiles with { ExcludeOwnRna = args.Contains("--own-rna") ? false : rpiProfiles.ExcludeOwnRna, NeutralizeOwnProtein = args.Contains("--own-protein") ? false : args.Contains("--no-own-protein") ? true : rpiProfiles.NeutralizeOwnProtein, MatchCounts = args.Contains("--match-counts") ? true : args.Contains("--no-match-counts") ? false : rpiProfiles.MatchCounts, Tau = double.Parse(Arg("--tau", rpiProfiles.Tau.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture) };
         var rpiTuning = Arg("--tune", "none") switch
         {
             "none" => null,
@@ -143,11 +148,37 @@ switch (args[0])
                 Rule = Enum.Parse<MolScreen.Interactions.ThresholdRule>(Arg("--threshold-rule", rpiTuning.Rule.ToString()), ignoreCase: true),
             };
         var rpiMembers = int.Parse(Arg("--members", MolScreen.Interactions.PairModel.DefaultMembers.ToString()));
+        double Num(string name, double fallback) => double.Parse(Arg(name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+        // Tree variants as trees:depth:learning-rate[:feature-fraction], comma-separated; the first is the one --blend uses.
+        var boostDefaults = MolScreen.Interactions.PairModel.DefaultBlend?.Options ?? new MolScreen.Interactions.Learning.BoostOptions();
+        var boostVariants = Arg("--trees", FormattableString.Invariant($"{boostDefaults.Trees}:{boostDefaults.Depth}:{boostDefaults.LearningRate}:{boostDefaults.FeatureSample}")).Split(',').Select(v =>
+        {
+            var f = v.Split(':').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return boostDefaults with { Trees = (int)f[0], Depth = (int)f[1], LearningRate = f[2], FeatureSample = f.Length > 3 ? f[3] : boostDefaults.FeatureSample };
+        }).ToList();
+        var blendWeight = Num("--blend", MolScreen.Interactions.PairModel.DefaultBlend?.Weight ?? 0);
+        MolScreen.Interactions.TreeBlend? rpiBlend = blendWeight > 0 ? new(boostVariants[0], blendWeight) : null;
+        if (args.Contains("--select-blend"))
+        {
+            var weights = Arg("--weights", "0,0.25,0.5,0.75,1").Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Console.WriteLine($"blend selection on inner splits: members {rpiMembers}, epochs {rpiOptions.Epochs}, weights {string.Join(',', weights)}, fold seed {foldSeed}, {DateTime.UtcNow:HH:mm} UTC");
+            for (int v = 0; v < boostVariants.Count; v++) Console.WriteLine($"  v{v}: {boostVariants[v].Describe()}");
+            foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
+                RpiBlendBenchmark.Run(rpiShared, s.Set, s.Folder, rpiOptions, rpiProfiles, rpiMembers, foldSeed, boostVariants, weights);
+            return 0;
+        }
         Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, torch threads {MolScreen.Learning.TorchRuntime.ThreadBudget()}");
-        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}, {rpiTuning?.Describe() ?? "no inner tuning (fixed epochs, threshold 0.5)"}");
+        if (args.Contains("--balance-only"))
+        {
+            // Per-protein label balance and the own-protein decision of every outer training fold; trains nothing.
+            foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
+                RpiCvBenchmark.PrintProteinBalance(s.Set, MolScreen.Interactions.Sequences.PairDataset.Load(Path.Combine(rpiShared, s.Folder), s.Set).Pairs, 5, foldSeed, rpiProfiles);
+            return 0;
+        }
+        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}, {rpiTuning?.Describe() ?? "no inner tuning (fixed epochs, threshold 0.5)"}, {rpiBlend?.Describe() ?? "networks only"}");
         RpiCvBenchmark.PrintHeader();
         foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
-            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, rpiProfiles, rpiMembers, foldSeed, rpiTuning);
+            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, rpiProfiles, rpiMembers, foldSeed, rpiTuning, rpiBlend);
         return 0;
     case "mmcif":
         var cifRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));

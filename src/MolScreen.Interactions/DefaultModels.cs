@@ -19,6 +19,8 @@ public sealed record RpiTrainSettings
     public int PairMembers { get; init; } = PairModel.DefaultMembers;
     /// <summary>Inner-split choice of the pair model's epochs and threshold (null: fixed epochs, threshold 0.5).</summary>
     public InnerTuning? PairTuning { get; init; } = PairModel.DefaultTuning;
+    /// <summary>Boosted trees blended into the pair networks (null: networks only).</summary>
+    public TreeBlend? PairBlend { get; init; } = PairModel.DefaultBlend;
     public MlpOptions InterfaceOptions { get; init; } = InterfaceTraining.DefaultOptions;
     /// <summary>0 = every complex in prdbv3-subset/bound; otherwise the first N by name (quick CI runs).</summary>
     public int InterfaceComplexes { get; init; }
@@ -45,22 +47,24 @@ public static class DefaultModels
             string cvLine = "not cross-validated in this run";
             if (s.CrossValidate)
             {
-                var cv = PairModel.CrossValidate(data.Pairs, 5, s.FoldSeed, s.PairOptions, s.PairProfiles, s.PairMembers, s.PairTuning);
+                var cv = PairModel.CrossValidate(data.Pairs, 5, s.FoldSeed, s.PairOptions, s.PairProfiles, s.PairMembers, s.PairTuning, s.PairBlend);
                 cvLine = Row(cv);
                 log.WriteLine($"{set} 5-fold CV: {cvLine}");
             }
             pairCards.Add($"| {set} | {folder}/{set}_pairs.txt | {data.Pairs.Count} ({data.Positives}+/{data.Negatives}−) | {cvLine} |");
             pairs.AddRange(data.Pairs);
         }
-        var (pairModel, schedule) = PairModel.TrainTuned(pairs, s.PairOptions, s.PairProfiles, s.PairMembers, s.PairTuning);
+        var (pairModel, schedule) = PairModel.TrainTuned(pairs, s.PairOptions, s.PairProfiles, s.PairMembers, s.PairTuning, s.PairBlend);
+        if (s.PairProfiles != null) log.WriteLine($"pair model: training pairs' per-protein balance: {ProteinBalance.Of(pairs.Select(p => (p.Protein.Letters, p.Interacts)))}");
         var pairOptions = schedule == null ? s.PairOptions : s.PairOptions with { Epochs = schedule.Epochs };
         if (schedule != null) log.WriteLine($"pair model: {schedule.Epochs} epochs, threshold {schedule.Threshold:F3} from the inner split (validation ROC-AUC {schedule.ValidationAuc:F3}, accuracy {schedule.ValidationAccuracy:F3})");
         var pairDir = Path.Combine(s.OutDirectory, "rpi-pair");
         pairModel.Save(Path.Combine(pairDir, "model.json"));
         WriteCard(Path.Combine(pairDir, "MODEL_CARD.md"), "rpi-pair: P(protein and RNA interact) from sequences", s, pairOptions,
             $"Feature layout `{pairModel.FeatureLayout}`: protein conjoint-triad 1/2/3-mers, amino-acid composition, dipeptide composition and physicochemical summary; RNA k-mer frequencies k=1..5 and log10 length"
-            + (s.PairProfiles == null ? "" : $"; partner profiles from the {pairModel.Profiles!.Pairs.Count} training pairs stored in the model (protein smoothed positive rate with prior 0.5, log(1 + its training pairs), positive rate of similar proteins by conjoint-triad 3-mer cosine, τ {s.PairProfiles.Tau.ToString(CultureInfo.InvariantCulture)}{(s.PairProfiles.PairNeighbours ? $"; over training pairs weighted by protein × RNA similarity (RNA 4-mer cosine, τ {s.PairProfiles.RnaTau.ToString(CultureInfo.InvariantCulture)}): positive rate, log(1 + positive weight) and positive rate without the query's own RNA" : "")}; training rows get them from {s.PairProfiles.InnerFolds} inner folds so no row sees its own label)")
+            + (s.PairProfiles == null ? "" : $"; partner profiles from the {pairModel.Profiles!.Pairs.Count} training pairs stored in the model (protein smoothed positive rate with prior 0.5, log(1 + its training pairs), positive rate of similar proteins by conjoint-triad 3-mer cosine, τ {s.PairProfiles.Tau.ToString(CultureInfo.InvariantCulture)}{(s.PairProfiles.PairNeighbours ? $"; over training pairs weighted by protein × RNA similarity (RNA 4-mer cosine, τ {s.PairProfiles.RnaTau.ToString(CultureInfo.InvariantCulture)}): " + (s.PairProfiles.ExcludeOwnRna ? "positive rate and log(1 + positive weight) over pairs of other RNAs than the query's, and positive rate over pairs of other RNAs and other proteins" : "positive rate, log(1 + positive weight) and positive rate without the query's own RNA") : "")}{(pairModel.Profiles!.Options.NeutralizeOwnProtein == true ? "; own-protein values neutralized (rate 0.5, count 0, own pairs out of the pair block: training pairs balanced per protein by construction)" : "")}; training rows get them from {s.PairProfiles.InnerFolds} inner folds so no row sees its own label)")
             + $". Standardized with training statistics; {s.PairMembers} network(s) averaged (seeds {s.PairOptions.Seed}…{s.PairOptions.Seed + s.PairMembers - 1}); "
+            + (s.PairBlend == null ? "" : $"blended with gradient-boosted trees on the same unscaled rows ({s.PairBlend.Options.Describe()}; logistic loss, Newton leaves, histogram splits), probability = {(1 - s.PairBlend.Weight).ToString(CultureInfo.InvariantCulture)} × network mean + {s.PairBlend.Weight.ToString(CultureInfo.InvariantCulture)} × trees; ")
             + (schedule == null ? "threshold 0.5." : $"epochs ({schedule.Epochs}) and threshold ({schedule.Threshold.ToString("F3", CultureInfo.InvariantCulture)}) chosen on an {s.PairTuning!.Describe()} (validation ROC-AUC {schedule.ValidationAuc.ToString("F3", CultureInfo.InvariantCulture)}, accuracy {schedule.ValidationAccuracy.ToString("F3", CultureInfo.InvariantCulture)}); the CV figures above tune the same way inside each training fold."),
             "| set | file | pairs | pair-level stratified 5-fold CV (accuracy, ROC-AUC, sensitivity, specificity, MCC; mean ± std) |\n|---|---|---|---|\n" + string.Join('\n', pairCards));
         log.WriteLine($"wrote {pairDir}");

@@ -42,6 +42,8 @@ public static class PairTuning
     public static TunedSchedule Tune(IReadOnlyList<LabelledPair> training, MlpOptions options, ProfileOptions? profiles, int members, InnerTuning tuning)
     {
         var labels = training.Select(p => p.Interacts).ToList();
+        // Own-protein decision on the whole (outer) training fold, as the model trained on it will take it.
+        profiles = profiles?.Resolve(training.Select(p => (p.Protein.Letters, p.Interacts)));
         var split = CrossValidation.StratifiedFolds(labels, tuning.Folds, tuning.Seed);
         var inner = Enumerable.Range(0, training.Count).Where(i => split[i] != 0).Select(i => training[i]).ToList();
         var held = Enumerable.Range(0, training.Count).Where(i => split[i] == 0).ToArray();

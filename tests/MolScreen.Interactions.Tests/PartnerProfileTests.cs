@@ -134,6 +134,8 @@ public class PartnerProfileTests
         var pr = model.Profiles!;
         Assert.Equal(PairModel.Layout(PairModel.DefaultProfiles), model.FeatureLayout);
         Assert.Equal(PairModel.DefaultMembers, model.Members.Count);
+        Assert.Equal(PairModel.DefaultBlend?.Weight ?? 0, model.TreeWeight);
+        Assert.Equal(PairModel.DefaultBlend?.Options.Trees ?? 0, model.Trees?.Trees.Count ?? 0);
         var sample = Enumerable.Range(0, pr.Pairs.Count).Where(i => i % 40 == 0).Select(i => pr.Pairs[i]).ToList();
         var queries = sample.Select(t => (SequenceAlphabet.Protein("p", pr.Proteins[t.Protein], lenient: true), SequenceAlphabet.Rna("r", pr.Rnas[t.Rna], lenient: true))).ToList();
         var p = model.Predict(queries);

@@ -18,9 +18,10 @@ internal static class RpiTrainCommand
         var members = new Option<int>("--pair-members") { Description = "Pair-model networks averaged (seeds SEED, SEED+1, …)", DefaultValueFactory = _ => PairModel.DefaultMembers };
         var noProfiles = new Option<bool>("--no-partner-profiles") { Description = "Train the pair model on sequence features alone, without profiles of the training pairs' members" };
         var tuning = new Option<string>("--pair-tuning") { Description = "none: fixed epochs and threshold 0.5 (default); threshold: threshold from an inner validation split; full: epochs and threshold from it", DefaultValueFactory = _ => "none" };
+        var treeWeight = new Option<double>("--pair-tree-weight") { Description = "Weight of the boosted trees blended into the pair networks' probability (0 = networks only)", DefaultValueFactory = _ => PairModel.DefaultBlend?.Weight ?? 0 };
         var noCv = new Option<bool>("--no-cv") { Description = "Skip the 5-fold cross-validation that fills the model cards' figures" };
         var cmd = new Command("rpi-train", "Train the RNA–protein interaction models (sequence pair and per-residue interface) and write model cards")
-            { shared, outDir, sets, pairEpochs, ifaceEpochs, complexes, seed, members, noProfiles, tuning, noCv };
+            { shared, outDir, sets, pairEpochs, ifaceEpochs, complexes, seed, members, noProfiles, tuning, treeWeight, noCv };
         cmd.SetAction(pr =>
         {
             var data = pr.GetValue(shared)?.FullName
@@ -34,6 +35,8 @@ internal static class RpiTrainCommand
                 if (!known.Contains(s)) throw new UsageException($"unknown pair set '{s}': expected one of {string.Join(", ", known)}");
             if (pr.GetValue(pairEpochs) < 1 || pr.GetValue(ifaceEpochs) < 1) throw new UsageException("epochs must be at least 1");
             if (pr.GetValue(members) < 1) throw new UsageException("--pair-members must be at least 1");
+            var w = pr.GetValue(treeWeight);
+            if (w is < 0 or > 1) throw new UsageException("--pair-tree-weight must lie in [0, 1]");
             InnerTuning? pairTuning = pr.GetValue(tuning) switch
             {
                 "none" => null,
@@ -41,6 +44,7 @@ internal static class RpiTrainCommand
                 "full" => new InnerTuning(),
                 var t => throw new UsageException($"--pair-tuning {t}: expected none, threshold or full"),
             };
+            if (pairTuning != null && w > 0) throw new UsageException("--pair-tuning scores the networks only: pass --pair-tree-weight 0 with it");
             DefaultModels.Train(new RpiTrainSettings
             {
                 SharedData = data,
@@ -49,6 +53,7 @@ internal static class RpiTrainCommand
                 PairOptions = PairModel.DefaultOptions with { Epochs = pr.GetValue(pairEpochs), Seed = pr.GetValue(seed) },
                 PairMembers = pr.GetValue(members),
                 PairTuning = pairTuning,
+                PairBlend = w == 0 ? null : new TreeBlend(PairModel.DefaultBlend?.Options ?? new Interactions.Learning.BoostOptions(), w),
                 PairProfiles = pr.GetValue(noProfiles) ? null : PairModel.DefaultProfiles,
                 InterfaceOptions = Interactions.Interface.InterfaceTraining.DefaultOptions with { Epochs = pr.GetValue(ifaceEpochs), Seed = pr.GetValue(seed) },
                 InterfaceComplexes = Math.Max(0, pr.GetValue(complexes)),

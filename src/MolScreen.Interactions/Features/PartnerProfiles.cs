@@ -16,10 +16,31 @@ public sealed record ProfileOptions
     public int Seed { get; init; } = 11;
     /// <summary>Scales inner-fold counts by k/(k−1) so training rows' count-like values match a full model's (see OutOfFold).</summary>
     public bool MatchCounts { get; init; }
+    /// <summary>
+    /// Leaves the query's own RNA out of the whole pair block (rate, positive mass; the third value then also leaves out
+    /// the query's own protein). NPInter pairs every RNA with as many negatives as positives, so any tally over the
+    /// query RNA's other training pairs runs low exactly when its held-out pair is positive; a model that can split
+    /// sharply (boosted trees: "rate with own RNA" below "rate without it") reads the label off that difference.
+    /// </summary>
+    public bool ExcludeOwnRna { get; init; }
+    /// <summary>
+    /// Neutralizes every value that reads the query protein's own training labels: its rate becomes the prior, its
+    /// pair count 0, and the pair block leaves out the query protein's own pairs (the similar-protein terms stay).
+    /// null (the default) decides from the training pairs (<see cref="ProteinBalance"/>, rule on the dispersion of per-protein labels): in
+    /// RPI369 and RPI2241 every protein has as many negatives as positives, so a protein's rate over its other
+    /// training pairs runs low exactly when its held-out pair is positive. The decision is taken once, on all the
+    /// training pairs of a model (an outer CV training fold, or the whole shipped training set), passed unchanged to
+    /// its inner folds, and stored in the model file.
+    /// </summary>
+    public bool? NeutralizeOwnProtein { get; init; }
+
+    /// <summary>These options with <see cref="NeutralizeOwnProtein"/> decided from <paramref name="pairs"/> where it is still open.</summary>
+    public ProfileOptions Resolve(IEnumerable<(string Protein, bool Interacts)> pairs) =>
+        NeutralizeOwnProtein.HasValue ? this : this with { NeutralizeOwnProtein = ProteinBalance.Of(pairs).BalancedByConstruction };
 
     public int Length => PairNeighbours ? 6 : 3;
     // Invariant: the layout is compared with the one stored in model files, whatever the machine's culture.
-    public string Layout => FormattableString.Invariant($"partner-protein-rate-count-nbr-tau{Tau:0.###}{(PairNeighbours ? FormattableString.Invariant($"+pair-rate-mass-cf-rnatau{RnaTau:0.###}") : "")}");
+    public string Layout => FormattableString.Invariant($"partner-protein-rate-count-nbr-tau{Tau:0.###}{(PairNeighbours ? FormattableString.Invariant($"+pair-{(ExcludeOwnRna ? "xrna-rate-mass-xprot" : "rate-mass-cf")}-rnatau{RnaTau:0.###}") : "")}{(NeutralizeOwnProtein == true ? "+no-own-protein" : "")}");
 }
 
 /// <summary>
@@ -49,10 +70,12 @@ public sealed class PartnerProfiles
     private readonly float[][] proteinVectors, rnaVectors;
     private readonly int[] proteinPositives, proteinCounts;
 
+    /// <param name="options">When <see cref="ProfileOptions.NeutralizeOwnProtein"/> is open, it is decided here from <paramref name="pairs"/>.</param>
     public PartnerProfiles(IReadOnlyList<string> proteins, IReadOnlyList<string> rnas, IReadOnlyList<(int Protein, int Rna, bool Interacts)> pairs, ProfileOptions options)
     {
         if (pairs.Count == 0) throw new ArgumentException("partner profiles need at least one training pair");
-        Options = options;
+        if (pairs.Any(t => (uint)t.Protein >= proteins.Count)) throw new ArgumentException("a training pair refers to a protein that is not stored");
+        Options = options.Resolve(pairs.Select(t => (proteins[t.Protein], t.Interacts)));
         Proteins = proteins; Rnas = rnas; Pairs = pairs;
         proteinIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < proteins.Count; i++)
@@ -87,6 +110,8 @@ public sealed class PartnerProfiles
     /// </summary>
     public static float[][] OutOfFold(IReadOnlyList<LabelledPair> training, ProfileOptions options)
     {
+        // Decided once on all the training pairs, so every inner model and the full one (Fit) neutralize alike.
+        options = options.Resolve(training.Select(t => (t.Protein.Letters, t.Interacts)));
         var fold = new int[training.Count];
         var order = Enumerable.Range(0, training.Count).ToArray();
         new Random(options.Seed).Shuffle(order);
@@ -125,19 +150,27 @@ public sealed class PartnerProfiles
             }
             var row = new float[Options.Length];
             int exact = pk.Exact;
-            int n = exact >= 0 ? proteinCounts[exact] : 0;
-            row[0] = (float)((countScale * (exact >= 0 ? proteinPositives[exact] : 0) + Prior * PriorWeight) / (countScale * n + PriorWeight));
+            // own = the protein whose pairs must not count: its labels leak when proteins are balanced by construction.
+            bool neutral = Options.NeutralizeOwnProtein == true;
+            int own = neutral ? exact : -2;
+            int n = exact >= 0 && !neutral ? proteinCounts[exact] : 0;
+            row[0] = (float)((countScale * (n > 0 ? proteinPositives[exact] : 0) + Prior * PriorWeight) / (countScale * n + PriorWeight));
             row[1] = (float)Math.Log(1 + countScale * n);
             row[2] = (float)NeighbourRate(j => Pairs[j].Protein == exact ? 0 : countScale * pk.Kernel[Pairs[j].Protein]);
             if (Options.PairNeighbours)
             {
                 if (!rnaKernels.TryGetValue(rna.Letters, out var rk)) rnaKernels[rna.Letters] = rk = Kernel(SimilarityVectors.Rna(rna), rnaVectors, Options.RnaTau);
-                row[3] = (float)NeighbourRate(j => countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
-                double positiveMass = 0;
-                foreach (var t in Pairs) if (t.Interacts) positiveMass += pk.Kernel[t.Protein] * rk[t.Rna];
-                row[4] = (float)Math.Log(1 + countScale * positiveMass);
                 int sameRna = rnaIndex.GetValueOrDefault(rna.Letters, -1);
-                row[5] = (float)NeighbourRate(j => Pairs[j].Rna == sameRna ? 0 : countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
+                // ExcludeOwnRna: the first two values leave out the query's own RNA; the old block counted it.
+                int skipRna = Options.ExcludeOwnRna ? sameRna : -2;
+                double W(int j) => Pairs[j].Rna == skipRna || Pairs[j].Protein == own ? 0 : countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna];
+                row[3] = (float)NeighbourRate(W);
+                double positiveMass = 0;
+                for (int j = 0; j < Pairs.Count; j++) if (Pairs[j].Interacts) positiveMass += W(j);
+                row[4] = (float)Math.Log(1 + positiveMass);
+                // Third value: other RNAs (and, with ExcludeOwnRna, other proteins) only.
+                int skipProtein = Options.ExcludeOwnRna ? exact : own;
+                row[5] = (float)NeighbourRate(j => Pairs[j].Rna == sameRna || Pairs[j].Protein == skipProtein ? 0 : countScale * pk.Kernel[Pairs[j].Protein] * rk[Pairs[j].Rna]);
             }
             rows[q] = row;
         }
