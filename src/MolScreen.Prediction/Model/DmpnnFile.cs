@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text;
-using MolScreen.Core.IO;
 using MolScreen.Learning;
 using MolScreen.Prediction.Graph;
 using MolScreen.Prediction.Training;
@@ -46,10 +44,7 @@ public static class DmpnnFile
                 foreach (var v in host.data<float>()) w.Write((Half)v);
             }
         }
-        var bytes = body.ToArray();
-        var tmp = AtomicFile.TempPathFor(path);
-        using (var f = File.Create(tmp)) { f.Write(bytes); f.Write(SHA256.HashData(bytes)); }
-        AtomicFile.Commit(tmp, path);
+        ChecksummedFile.Write(path, body.ToArray());
     }
 
     /// <summary>Rounds the member's parameters to what <see cref="Write"/> stores, so metrics measured in memory match the file.</summary>
@@ -66,14 +61,8 @@ public static class DmpnnFile
     /// <summary>Throws <see cref="InvalidDataException"/> naming the file and what is wrong with it.</summary>
     public static DmpnnNetwork Read(string path, string expectedFeatureSpec)
     {
-        if (!File.Exists(path)) throw new InvalidDataException($"{path}: weight file missing");
-        var all = File.ReadAllBytes(path);
-        if (all.Length < Magic.Length + 32 || !all.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new InvalidDataException($"{path}: not a MolScreen D-MPNN weight file (bad magic or too short)");
-        var body = all.AsSpan(0, all.Length - 32);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(all.AsSpan(all.Length - 32)))
-            throw new InvalidDataException($"{path}: checksum mismatch: the weight file is truncated or corrupt");
-        using var r = new BinaryReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
+        var body = ChecksummedFile.Read(path, Magic, "MolScreen D-MPNN weight file");
+        using var r = new BinaryReader(new MemoryStream(body), Encoding.UTF8);
         r.ReadBytes(Magic.Length);
         int format = r.ReadInt32();
         if (format != FormatVersion) throw new InvalidDataException($"{path}: D-MPNN weight format {format}, this MolScreen reads format {FormatVersion}");

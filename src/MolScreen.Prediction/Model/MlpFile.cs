@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text;
-using MolScreen.Core.IO;
 
 namespace MolScreen.Prediction.Model;
 
@@ -32,10 +30,7 @@ public static class MlpFile
                 WriteFloats(w, net.Biases[l]);
             }
         }
-        var bytes = body.ToArray();
-        var tmp = AtomicFile.TempPathFor(path);
-        using (var f = File.Create(tmp)) { f.Write(bytes); f.Write(SHA256.HashData(bytes)); }
-        AtomicFile.Commit(tmp, path);
+        ChecksummedFile.Write(path, body.ToArray());
     }
 
     /// <summary>Rounds the weights to what <see cref="Write"/> stores, so metrics measured in memory match the file.</summary>
@@ -48,14 +43,8 @@ public static class MlpFile
     /// <summary>Throws <see cref="InvalidDataException"/> naming the file and what is wrong with it.</summary>
     public static MlpNetwork Read(string path, string expectedFeatureSpec)
     {
-        if (!File.Exists(path)) throw new InvalidDataException($"{path}: weight file missing");
-        var all = File.ReadAllBytes(path);
-        if (all.Length < Magic.Length + 32 || !all.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new InvalidDataException($"{path}: not a MolScreen weight file (bad magic or too short)");
-        var body = all.AsSpan(0, all.Length - 32);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(all.AsSpan(all.Length - 32)))
-            throw new InvalidDataException($"{path}: checksum mismatch: the weight file is truncated or corrupt");
-        using var r = new BinaryReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
+        var body = ChecksummedFile.Read(path, Magic, "MolScreen weight file");
+        using var r = new BinaryReader(new MemoryStream(body), Encoding.UTF8);
         r.ReadBytes(Magic.Length);
         int format = r.ReadInt32();
         if (format != FormatVersion) throw new InvalidDataException($"{path}: weight format {format}, this MolScreen reads format {FormatVersion}");
