@@ -10,14 +10,12 @@ namespace MolScreen.Interactions.Tests;
 /// </summary>
 public class OwnProteinLeakTests
 {
-    private static string Random(Random rng, string alphabet, int length) =>
-        new(Enumerable.Range(0, length).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
 
     private static (BioSequence[] Proteins, BioSequence[] Rnas) Members(int seed)
     {
         var rng = new Random(seed);
-        return (Enumerable.Range(0, 12).Select(i => SequenceAlphabet.Protein($"p{i}", Random(rng, SequenceAlphabet.Amino, 60 + 5 * i))).ToArray(),
-                Enumerable.Range(0, 15).Select(i => SequenceAlphabet.Rna($"r{i}", Random(rng, "ACGU", 30 + 3 * i))).ToArray());
+        return (Enumerable.Range(0, 12).Select(i => SequenceAlphabet.Protein($"p{i}", SyntheticPairs.Sequence(rng, SequenceAlphabet.Amino, 60 + 5 * i))).ToArray(),
+                Enumerable.Range(0, 15).Select(i => SequenceAlphabet.Rna($"r{i}", SyntheticPairs.Sequence(rng, "ACGU", 30 + 3 * i))).ToArray());
     }
 
     /// <summary>Every protein with 6 pairs: balanced (3 + / 3 −) or, when not, protein i binds with rate (i mod 3) / 2.</summary>

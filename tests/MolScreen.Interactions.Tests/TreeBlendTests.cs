@@ -7,21 +7,7 @@ namespace MolScreen.Interactions.Tests;
 
 public class TreeBlendTests
 {
-    private static string Random(Random rng, string alphabet, int length) =>
-        new(Enumerable.Range(0, length).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
-
-    /// <summary>Random members; proteins 0–4 bind (label 1 with probability 0.85), the rest rarely (0.15).</summary>
-    private static List<LabelledPair> Synthetic(int count, int seed)
-    {
-        var rng = new Random(seed);
-        var proteins = Enumerable.Range(0, 10).Select(i => SequenceAlphabet.Protein($"p{i}", Random(rng, SequenceAlphabet.Amino, 60 + 5 * i))).ToArray();
-        var rnas = Enumerable.Range(0, 12).Select(i => SequenceAlphabet.Rna($"r{i}", Random(rng, "ACGU", 30 + 3 * i))).ToArray();
-        return Enumerable.Range(0, count).Select(_ =>
-        {
-            int p = rng.Next(proteins.Length);
-            return new LabelledPair(proteins[p], rnas[rng.Next(rnas.Length)], rng.NextDouble() < (p < 5 ? 0.85 : 0.15));
-        }).ToList();
-    }
+    private static List<LabelledPair> Synthetic(int count, int seed) => SyntheticPairs.Generate(count, seed);
 
     private static readonly MlpOptions TinyNet = new() { Hidden = [8], Epochs = 3, Seed = 4 };
     private static readonly TreeBlend TinyBlend = new(new BoostOptions { Trees = 20, Depth = 2, MinLeafRows = 3 }, 0.5);
