@@ -24,11 +24,11 @@ public static class DockBenchmark
     /// </summary>
     /// <param name="mode">our search mode (balance = Vina's search; quick = skipped revisits and stalled chains ending)</param>
     public static int Run(string shared, IReadOnlyCollection<string> only, int exhaustiveness, int cpus, SearchMode mode = SearchMode.Balance,
-        string? dumpPath = null, bool peer = true, Func<DockingOptions, DockingOptions>? tweak = null)
+        string? dumpPath = null, bool peer = true, Func<DockingOptions, DockingOptions>? tweak = null, long seed = 1)
     {
-        var options = new DockingOptions { Exhaustiveness = exhaustiveness, Seed = 1, MaxThreads = cpus, Mode = mode };
+        var options = new DockingOptions { Exhaustiveness = exhaustiveness, Seed = seed, MaxThreads = cpus, Mode = mode };
         options = (tweak ?? (o => o))(options).Validate();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}, " +
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed} (both tools); ours: mode {mode}, skip visited {options.SkipVisited}, patience {options.Patience}, " +
             $"consensus {options.Consensus} (rmsd {options.ConsensusRmsd} Å, energy {options.ConsensusEnergy}, round {options.ConsensusRound})"));
         string work = Directory.CreateTempSubdirectory("molscreen-dockbench-").FullName;
         var cases = Cases(shared).Where(c => only.Count == 0 || only.Contains(c.Id))
@@ -59,7 +59,7 @@ public static class DockBenchmark
                 else VinaReceptorFromPdb(c.Receptor, recPath, work);
                 string outPath = Path.Combine(work, c.Id + "_vina.pdbqt");
                 string args = string.Create(CultureInfo.InvariantCulture,
-                    $"--receptor \"{recPath}\" --ligand \"{ligPath}\" --center_x {box.CenterX} --center_y {box.CenterY} --center_z {box.CenterZ} --size_x {box.SizeX} --size_y {box.SizeY} --size_z {box.SizeZ} --exhaustiveness {exhaustiveness} --seed 1 --cpu {cpus} --num_modes 9 --out \"{outPath}\"");
+                    $"--receptor \"{recPath}\" --ligand \"{ligPath}\" --center_x {box.CenterX} --center_y {box.CenterY} --center_z {box.CenterZ} --size_x {box.SizeX} --size_y {box.SizeY} --size_z {box.SizeZ} --exhaustiveness {exhaustiveness} --seed {seed} --cpu {cpus} --num_modes 9 --out \"{outPath}\"");
                 sw.Restart();
                 Exec("vina", args);
                 tVina = sw.Elapsed.TotalSeconds;

@@ -23,7 +23,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                  [--own-protein | --no-own-protein]   (keep / always neutralize the query protein's own-label profile values; default: decided per training fold by ProteinBalance)
                  [--blend W] [--trees N:DEPTH:LR[:FEATFRAC],...]   (boosted trees blended with weight W into the networks)
                  [--select-blend [--weights 0,0.25,...]]   (inner-split ROC-AUC/accuracy of every tree variant × weight; no outer scoring)
-          dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer]
+          dock [--only ID,ID] [--exhaustiveness N] [--cpu N] [--shared DIR] [--mode balance|quick|fast|detail] [--dump FILE.jsonl] [--no-peer] [--seed S]
           dock --eval-rate [--only ID,ID] [--evals 200000] [--repeats 3]   (grid build CPU s and energy+gradient evaluations per CPU-second)
           rerank-eval --dump FILE.jsonl[,FILE...] [--num-poses 9] [--peer vina.csv]   (pose re-ranking, tuning vs validation half, from a dock dump)
           fep-ranking [--targets cdk2,tyk2,...] [--mode fast] [--exhaustiveness N] [--workers N] [--shared DIR]
@@ -224,7 +224,7 @@ switch (args[0])
                     ConsensusRound = F("--consensus-round", o.ConsensusRound),
                     SkipVisited = bool.Parse(Arg("--skip-visited", o.SkipVisited.ToString())),
                 };
-            });
+            }, long.Parse(Arg("--seed", "1")));
     case "rerank-eval":
         return RerankEvaluation.Run(Arg("--dump", "dock-dump.jsonl"), int.Parse(Arg("--num-poses", "9")), args.Contains("--peer") ? Arg("--peer", "") : null);
     case "fep-ranking":
