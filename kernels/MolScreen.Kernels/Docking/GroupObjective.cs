@@ -95,16 +95,27 @@ public readonly struct GroupObjective(LigandBatchView batch, MapsView maps, Scor
             inter += atomE[i];
             gx[i] = atomX[i]; gy[i] = atomY[i]; gz[i] = atomZ[i];
         }
+        // Intra's register trick too: this loop is the part every lane repeats, and the first atom's gradient then stays
+        // in registers while its pairs run (the same float operations in the same order as updating gx[a] in place)
         float intra = 0f;
+        int cur = -1;
+        float gax = 0f, gay = 0f, gaz = 0f;
         for (int p = 0; p < pairs; p++)
         {
             if (pairOn[p] == 0f) continue;
             int a = pairA[p], b = pairB[p];
+            if (a != cur)
+            {
+                if (cur >= 0) { gx[cur] = gax; gy[cur] = gay; gz[cur] = gaz; }
+                cur = a;
+                gax = gx[a]; gay = gy[a]; gaz = gz[a];
+            }
             float fx = pairX[p], fy = pairY[p], fz = pairZ[p];
             intra += pairE[p];
-            gx[a] -= fx; gy[a] -= fy; gz[a] -= fz;
+            gax -= fx; gay -= fy; gaz -= fz;
             gx[b] += fx; gy[b] += fy; gz[b] += fz;
         }
+        if (cur >= 0) { gx[cur] = gax; gy[cur] = gay; gz[cur] = gaz; }
         // the next evaluation overwrites the share area: no lane may get there while another still reads it
         Group.Barrier();
 
