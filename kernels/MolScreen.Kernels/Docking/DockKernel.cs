@@ -3,7 +3,7 @@ using MolScreen.Docking.Search;
 
 namespace MolScreen.Kernels.Docking;
 
-/// <summary>Launch-wide search settings of <see cref="DockKernel"/>.</summary>
+/// <summary>Launch-wide search settings of <see cref="DockKernel"/> and <see cref="DockGroupKernel"/>.</summary>
 public readonly struct DockSettings(SearchBounds bounds, long seed, int chainsPerLigand, float minRmsd, int stateStride, int savedMinima,
     bool skipVisited)
 {
