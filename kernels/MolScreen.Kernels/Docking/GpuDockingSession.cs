@@ -7,7 +7,8 @@ namespace MolScreen.Kernels.Docking;
 
 /// <summary>
 /// What `--device` selects for a docking run: the device, the maps uploaded once, and the batched docker. Ligands are docked
-/// together (chains on the device), then merged, re-scored and clustered per ligand by <see cref="DockingEngine.Finish"/>.
+/// together (chains on the device), then merged, re-scored and clustered per ligand by <see cref="DockingEngine.Finish"/>,
+/// ligands in parallel over options.MaxThreads threads.
 /// </summary>
 public sealed class GpuDockingSession : IDisposable
 {
@@ -55,11 +56,15 @@ public sealed class GpuDockingSession : IDisposable
         }
         var chains = _docker!.Run(ok.Select(i => ligands[i]).ToList(), options);
         double share = sw.Elapsed.TotalSeconds / ok.Count;
-        for (int k = 0; k < ok.Count; k++)
+        // The host's merge/re-score/cluster took longer than the chains themselves (H100, 5,798 ligands: 23.6 s vs 15.3 s)
+        // when run one ligand after another. Finish only reads the engine (its lazy tables are built under a lock) and
+        // each ligand writes its own slot, so the results do not depend on the thread count.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxThreads) };
+        Parallel.For(0, ok.Count, parallel, k =>
         {
             int i = ok[k];
             output[i] = (engine.Finish(ligands[i], chains[k].PerChain, chains[k].Evaluations, options, share), null);
-        }
+        });
         return output;
     }
 

@@ -142,6 +142,8 @@ public sealed class DockingEngine
 
     /// <summary>
     /// Merges chains' minima in chain order, re-scores, clusters and reports, for chains run here or elsewhere (GPU kernel).
+    /// Safe to call for many ligands at once (the GPU session does): it only reads the engine's receptor, scorer and
+    /// tables, and the lazily built ones (per-term tables, Vinardo) are created under locks.
     /// </summary>
     public DockingResult Finish(LigandModel lig, IReadOnlyList<List<Minimum>> perChain, int evaluations, DockingOptions options, double seconds)
     {
