@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Runtime;
+using MolScreen.Docking;
 using MolScreen.Docking.Grid;
 using MolScreen.Docking.Search;
 using MolScreen.Docking.Structure;
@@ -44,10 +45,9 @@ public sealed class GpuDocker
         _device = device;
         _maps = maps;
         int lanes = lanesPerChain ?? (device.IsGpu ? DefaultGpuLanes : 1);
-        // a power of two divides the warp, so a chain's group never straddles warps unevenly
-        if (lanes < 1 || (lanes & (lanes - 1)) != 0 || lanes > device.Accelerator.MaxNumThreadsPerGroup)
-            throw new ArgumentOutOfRangeException(nameof(lanesPerChain), lanes,
-                $"lanes per chain must be a power of two from 1 to {device.Accelerator.MaxNumThreadsPerGroup}");
+        if (DockingOptions.GpuLanesProblem(lanes) is { } problem) throw new DockingException(problem);
+        if (lanes > device.Accelerator.MaxNumThreadsPerGroup)
+            throw new DockingException($"gpu lanes {lanes}: {device.Device} runs at most {device.Accelerator.MaxNumThreadsPerGroup} threads per group");
         LanesPerChain = lanes;
         var acc = device.Accelerator;
         if (lanes == 1)

@@ -15,9 +15,12 @@ public sealed class GpuDockingSession : IDisposable
     readonly DockingAccelerator _device;
     DeviceMaps? _maps;
     GpuDocker? _docker;
+    int? _dockerLanes;
 
     public string Device => _device.Device;
     public bool IsGpu => _device.IsGpu;
+    /// <summary>Threads per chain of the last search (options.GpuLanes, or the device's default); null before one.</summary>
+    public int? LanesPerChain => _docker?.LanesPerChain;
 
     GpuDockingSession(DockingAccelerator device) => _device = device;
 
@@ -38,6 +41,7 @@ public sealed class GpuDockingSession : IDisposable
     /// <summary>Docks every ligand; a ligand the search cannot take gets its error instead of a result.</summary>
     public (DockingResult? Result, string? Error)[] Dock(DockingEngine engine, IReadOnlyList<LigandModel> ligands, DockingOptions options)
     {
+        options.Validate();
         var output = new (DockingResult?, string?)[ligands.Count];
         var ok = new List<int>();
         for (int i = 0; i < ligands.Count; i++)
@@ -52,7 +56,12 @@ public sealed class GpuDockingSession : IDisposable
         {
             _maps?.Dispose();
             _maps = new DeviceMaps(_device.Accelerator, maps, engine.Tables.Weighted);
-            _docker = new GpuDocker(_device, _maps);
+            _docker = null;
+        }
+        if (_docker == null || _dockerLanes != options.GpuLanes)
+        {
+            _docker = new GpuDocker(_device, _maps, options.GpuLanes);
+            _dockerLanes = options.GpuLanes;
         }
         var chains = _docker!.Run(ok.Select(i => ligands[i]).ToList(), options);
         double share = sw.Elapsed.TotalSeconds / ok.Count;
