@@ -107,7 +107,9 @@ public sealed class GroupDockerTests(ITestOutputHelper log)
         int atoms = lig.AtomCount, frames = lig.FrameCount, heavy = lig.HeavyAtomCount, pairs = lig.PairA.Length;
         long one = GpuDocker.BytesPerChain(atoms, frames, heavy, pairs, 9, false, 1);
         long four = GpuDocker.BytesPerChain(atoms, frames, heavy, pairs, 9, false, 4);
-        Assert.Equal(4 * one + 4L * (4 * atoms + 5 * pairs), four);
+        // the chain's record and best-minimum window are one per chain, not per lane
+        long perChain = 4L * ChainRecords.BestStride(frames, heavy) + System.Runtime.CompilerServices.Unsafe.SizeOf<ChainRecord>();
+        Assert.Equal(4 * (one - perChain) + 4L * (4 * atoms + 5 * pairs) + perChain, four);
 
         var options = new DockingOptions { Exhaustiveness = 2, NumPoses = 9 };
         var ligands = Enumerable.Repeat(lig, 8).ToList();
