@@ -44,7 +44,7 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
             { Choices = ["auto", "cpu", "gpu", "ilgpu-cpu"] },
         new("gpu_lanes", ParameterType.Integer, null, "GPU search only: threads per Monte Carlo chain, a power of two from 1 to 32 (default: the device's, 8 on CUDA; 1 = one thread per chain); results do not depend on it")
             { Min = 1, Max = DockingOptions.MaxGpuLanes, ItemCheck = v => DockingOptions.GpuLanesProblem(long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)) },
-        new("threads", ParameterType.Integer, 1L, "Threads per ligand over the chains (0 = all cores); results do not depend on it") { Min = 0, Max = 1024 },
+        new("threads", ParameterType.Integer, 1L, "Threads per ligand over the chains (0 = all cores); on a device, threads over ligands for merging and clustering; results do not depend on it") { Min = 0, Max = 1024 },
     ];
 
     // One built engine per target per process: every shard a worker runs shares the receptor and its grid maps.
