@@ -10,11 +10,12 @@ namespace MolScreen.GpuBench;
 /// Screening throughput of the batched docking kernel on the DUD-E def set: grid maps on the device, N ligands docked
 /// (chains on the device, merge/re-score/cluster on the host with the CPU engine's code), ligands/s; then the CPU path on a
 /// sample of the same ligands (same seed and steps) beside it, and the per-pose agreement of the scoring kernel with the
-/// CPU objective on the docked poses.
+/// CPU objective on the docked poses. lanes: threads per chain (<see cref="GpuDocker.LanesPerChain"/>; null = the device's
+/// default), so one device session can compare the thread-per-chain kernel with lane groups of 8, 16 and 32.
 /// </summary>
 public static class DockGpuBenchmark
 {
-    public static int Run(string dir, int n, int exhaustiveness, SearchMode mode, int? steps, int sample, bool preferGpu)
+    public static int Run(string dir, int n, int exhaustiveness, SearchMode mode, int? steps, int sample, bool preferGpu, int? lanes = null)
     {
         var sw = Stopwatch.StartNew();
         var set = DudeDefSet.Load(dir, n);
@@ -41,7 +42,7 @@ public static class DockGpuBenchmark
             $"({Environment.ProcessorCount} cores); max |Δ| {mapDiff:E1}");
 
         using var dmaps = new DeviceMaps(device.Accelerator, cpuMaps, table);
-        var docker = new GpuDocker(device, dmaps);
+        var docker = new GpuDocker(device, dmaps, lanes);
         docker.Run([set.Ligands[0]], options with { Exhaustiveness = 1, Steps = 1 }); // kernel compile outside the timing
         sw.Restart();
         var chains = docker.Run(set.Ligands, options);
@@ -50,7 +51,7 @@ public static class DockGpuBenchmark
         double totalS = sw.Elapsed.TotalSeconds;
         long evals = chains.Sum(c => (long)c.Evaluations);
         double gpuRate = set.Ligands.Count / totalS;
-        Console.WriteLine($"GPU docking: {set.Ligands.Count} ligands × {exhaustiveness} chains ({(steps is int s ? $"{s} steps" : mode.ToString())}), {docker.Launches - 1} launch(es): " +
+        Console.WriteLine($"GPU docking: {set.Ligands.Count} ligands × {exhaustiveness} chains ({(steps is int s ? $"{s} steps" : mode.ToString())}), {docker.LanesPerChain} lane(s) per chain, {docker.Launches - 1} launch(es): " +
             $"chains {chainS:F1} s + host merge/cluster {totalS - chainS:F1} s = {gpuRate:F2} ligands/s, {evals / chainS / 1e6:F2} M evaluations/s");
 
         // the scoring kernel on the docked poses (best minimum of each ligand) against the CPU objective

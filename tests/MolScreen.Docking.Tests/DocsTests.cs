@@ -13,7 +13,7 @@ public sealed class DocsTests
         foreach (var f in PoseTable.Schema.DataFields) Assert.Contains($"| `{f.Name}` |", schemas);
         string cli = File.ReadAllText(Path.Combine(root, "docs", "cli.md"));
         foreach (var opt in new[] { "--receptor", "--ligands", "--center", "--size", "--box-from-ligand", "--exhaustiveness", "--mode", "--seed",
-                     "--num-poses", "--ranking", "--device", "--score-only", "--local-only", "--out" })
+                     "--num-poses", "--ranking", "--device", "--gpu-lanes", "--score-only", "--local-only", "--out" })
             Assert.Contains(opt, cli);
     }
 }

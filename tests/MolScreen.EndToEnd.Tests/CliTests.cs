@@ -56,6 +56,16 @@ public class CliTests
     }
 
     [Fact]
+    public void DockGpuLanesMustBeAPowerOfTwo()
+    {
+        using var dir = new TempDir();
+        var r = CliProcess.Run(dir.Path, "dock", "--receptor", "r.pdbqt", "--ligands", "l.pdbqt", "--center", "0", "0", "0",
+            "--size", "20", "20", "20", "--device", "ilgpu-cpu", "--gpu-lanes", "3", "--out", "out");
+        Assert.True(r.ExitCode == 2, r.ToString());
+        Assert.Contains("gpu lanes 3: expected a power of two from 1 to 32", r.Stderr);
+    }
+
+    [Fact]
     public void DirectIngestWritesOutputAndRejectsWithStageOptions()
     {
         using var dir = new TempDir();

@@ -13,6 +13,16 @@ public sealed class SharedDataFactAttribute : FactAttribute
     }
 }
 
+/// <summary><see cref="SharedDataFactAttribute"/> for a theory (one test per data row, the same skip rule).</summary>
+public sealed class SharedDataTheoryAttribute : TheoryAttribute
+{
+    public SharedDataTheoryAttribute()
+    {
+        if (SharedData.Root == null && Environment.GetEnvironmentVariable("CI") == null)
+            Skip = $"validation data not found (looked for {SharedData.Expected}; set MOLSCREEN_SHARED_DATA); runs in CI";
+    }
+}
+
 public static class SharedData
 {
     public static string RepoRoot()

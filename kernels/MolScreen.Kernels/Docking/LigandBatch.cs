@@ -20,6 +20,7 @@ public sealed class LigandBatch : IDisposable
     public int MaxAtoms { get; }
     public int MaxFrames { get; }
     public int MaxHeavy { get; }
+    public int MaxPairs { get; }
     /// <summary>Floats of one conformation slot (7 + torsions of the largest ligand).</summary>
     public int ConfStride => 6 + MaxFrames;
     public LigandBatchView View { get; }
@@ -42,6 +43,7 @@ public sealed class LigandBatch : IDisposable
             pairA.AddRange(lig.PairA); pairB.AddRange(lig.PairB); pairType.AddRange(lig.PairType); glued.AddRange(lig.PairGlued.Select(g => g ? 1 : 0));
             MaxAtoms = Math.Max(MaxAtoms, lig.AtomCount);
             MaxFrames = Math.Max(MaxFrames, lig.FrameCount);
+            MaxPairs = Math.Max(MaxPairs, lig.PairA.Length);
         }
         // a ligand without intramolecular pairs still needs bindable pair buffers
         static int[] I(List<int> l) => l.Count > 0 ? l.ToArray() : [0];

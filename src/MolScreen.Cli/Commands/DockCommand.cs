@@ -31,6 +31,7 @@ internal static class DockCommand
         var seed = new Option<long>("--seed") { Description = "Random seed (same seed, same output)", DefaultValueFactory = _ => 1 };
         var numPoses = new Option<int>("--num-poses") { Description = "Poses reported per ligand", DefaultValueFactory = _ => 9 };
         var device = new Option<string>("--device") { Description = "auto (CUDA if present) | cpu | gpu | ilgpu-cpu (GPU kernels emulated, for tests)", DefaultValueFactory = _ => "auto" };
+        var gpuLanes = new Option<int?>("--gpu-lanes") { Description = "GPU search: threads per Monte Carlo chain, 1|2|4|8|16|32 (default: the device's, 8 on CUDA)" };
         var scoring = new Option<string>("--scoring") { Description = "vina | vinardo", DefaultValueFactory = _ => "vina" };
         var ranking = new Option<string>("--ranking") { Description = "Pose order: " + string.Join(" | ", PoseRanker.Names) + " (scores stay Vina's)", DefaultValueFactory = _ => PoseRanker.Name(new DockingOptions().Ranking) };
         var scoreOnly = new Option<bool>("--score-only") { Description = "Score the input poses only" };
@@ -40,7 +41,7 @@ internal static class DockCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder", Required = true };
         var cmd = new Command("dock", "Dock ligands into a receptor (Vina-compatible scoring and search)")
         {
-            receptor, ligands, center, size, boxFrom, exhaustiveness, mode, seed, numPoses, device, scoring, ranking, scoreOnly, localOnly, keepWaters, keepIons, output,
+            receptor, ligands, center, size, boxFrom, exhaustiveness, mode, seed, numPoses, device, gpuLanes, scoring, ranking, scoreOnly, localOnly, keepWaters, keepIons, output,
         };
         cmd.SetAction(async pr =>
         {
@@ -63,7 +64,7 @@ internal static class DockCommand
                 options = new DockingOptions
                 {
                     Exhaustiveness = pr.GetValue(exhaustiveness), Mode = searchMode, Seed = pr.GetValue(seed), NumPoses = pr.GetValue(numPoses),
-                    Ranking = PoseRanker.Parse(pr.GetValue(ranking)!),
+                    Ranking = PoseRanker.Parse(pr.GetValue(ranking)!), GpuLanes = pr.GetValue(gpuLanes),
                 }.Validate();
             }
             catch (DockingException e) { throw new UsageException(e.Message); }
@@ -93,7 +94,10 @@ internal static class DockCommand
                     try { readable.Add((i, LigandReader.Read(files[i].FullName))); }
                     catch (DockingException e) { gpuResults[i] = (null, e.Message); }
                 }
-                var docked = gpu.Dock(engine, readable.Select(r => r.Ligand).ToList(), options);
+                (DockingResult? Result, string? Error)[] docked;
+                // per-ligand problems come back in the results; what throws is a setting the device cannot run (--gpu-lanes)
+                try { docked = gpu.Dock(engine, readable.Select(r => r.Ligand).ToList(), options); }
+                catch (DockingException e) { throw new UsageException(e.Message); }
                 for (int k = 0; k < readable.Count; k++) gpuResults[readable[k].Index] = docked[k];
                 Console.WriteLine($"searched {readable.Count} ligands on {gpu.Device}");
             }

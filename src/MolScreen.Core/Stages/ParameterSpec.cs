@@ -18,8 +18,8 @@ public sealed record ParameterSpec(string Name, ParameterType Type, object? Defa
     /// <summary>Part of a stage's target (the dock stage's receptor and pocket): a workflow gives it under `target:`, not `params:`.</summary>
     public bool InTarget { get; init; }
     /// <summary>
-    /// Checks one string value (or each item of a list) beyond its type, e.g. the syntax of a rank
-    /// objective; returns the problem or null. Runs when the workflow is loaded, not hours later.
+    /// Checks one string value (or each item of a list, or an integer in invariant digits) beyond its type, e.g. the
+    /// syntax of a rank objective; returns the problem or null. Runs when the workflow is loaded, not hours later.
     /// </summary>
     public Func<string, string?>? ItemCheck { get; init; }
 
@@ -59,7 +59,11 @@ public sealed record ParameterSpec(string Name, ParameterType Type, object? Defa
     {
         if (value == null) return null;
         if (ItemCheck != null)
-            foreach (var item in value switch { string one => [one], string[] many => many, _ => Array.Empty<string>() })
+            foreach (var item in value switch
+                     {
+                         string one => [one], string[] many => many,
+                         long l => [l.ToString(System.Globalization.CultureInfo.InvariantCulture)], _ => Array.Empty<string>(),
+                     })
                 if (ItemCheck(item) is { } bad) return bad;
         if (Choices is { Count: > 0 } && value is string s && !Choices.Contains(s))
             return $"'{s}' is not one of {string.Join(", ", Choices)}";

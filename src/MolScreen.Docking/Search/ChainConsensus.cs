@@ -56,3 +56,55 @@ public static class ChainConsensus
         return true;
     }
 }
+
+/// <summary>
+/// One ligand's chains run in rounds under <see cref="ChainConsensus"/>: the round boundaries (step counts, a fixed
+/// fraction of the budget) and the decision after each round. The CPU engine and the GPU docker both drive their chains
+/// with it, so a search stops the same chains at the same steps wherever its chains run.
+/// </summary>
+public sealed class ConsensusRounds
+{
+    readonly ConsensusRule _rule;
+    readonly int _round, _global;
+    readonly float[] _before;
+
+    /// <summary>Which chains run the next round (a chain stopped by the rule or its patience never resumes).</summary>
+    public bool[] Running { get; }
+    /// <summary>The step the next round runs the running chains to (exclusive).</summary>
+    public int End { get; private set; }
+    /// <summary>No chain runs again: the budget is spent, or every chain has ended or been stopped.</summary>
+    public bool Done { get; private set; }
+
+    /// <param name="chains">chains of the ligand, each freshly started (best energy float.MaxValue)</param>
+    public ConsensusRounds(int chains, int globalSteps, DockingOptions o)
+    {
+        _rule = ConsensusRule.For(chains, o.Consensus, o.ConsensusRmsd, o.ConsensusEnergy);
+        _global = globalSteps;
+        _round = Math.Max(1, (int)MathF.Ceiling(o.ConsensusRound * globalSteps));
+        _before = Enumerable.Repeat(float.MaxValue, chains).ToArray();
+        Running = Enumerable.Repeat(true, chains).ToArray();
+        End = Math.Min(_round, globalSteps);
+    }
+
+    /// <summary>
+    /// Decides the next round once every running chain has reached <see cref="End"/> (or ended on its patience).
+    /// <paramref name="best"/>: a chain's best minimum so far (null before its first); read only when the rule votes.
+    /// </summary>
+    public void Next(IReadOnlyList<ChainProgress> progress, Func<int, Minimum?> best)
+    {
+        for (int c = 0; c < Running.Length; c++)
+            if (progress[c].Ended != 0) Running[c] = false;
+        if (End >= _global || !Running.Any(r => r)) { Done = true; return; }
+        // a stopped chain's best does not move, so the previous round's bests are this round's starting points
+        var improved = new bool[Running.Length];
+        for (int c = 0; c < Running.Length; c++)
+        {
+            improved[c] = progress[c].BestE < _before[c];
+            _before[c] = progress[c].BestE;
+        }
+        var bests = Enumerable.Range(0, Running.Length).Select(best).ToArray();
+        ChainConsensus.NextRound(bests, improved, _rule, Running);
+        if (!Running.Any(r => r)) { Done = true; return; }
+        End = Math.Min(End + _round, _global);
+    }
+}

@@ -116,32 +116,25 @@ public sealed class DockingEngine
 
     /// <summary>
     /// Runs the chains in rounds of a fixed number of steps with a barrier after each; between rounds
-    /// <see cref="ChainConsensus"/> decides which chains go on. Round boundaries are step counts, so the outcome does not
-    /// depend on the thread count or timing; a chain that is never stopped follows the same trajectory as without rounds.
+    /// <see cref="ConsensusRounds"/> decides which chains go on (the GPU docker drives its chains with the same code).
+    /// Round boundaries are step counts, so the outcome does not depend on the thread count or timing; a chain that is
+    /// never stopped follows the same trajectory as without rounds.
     /// </summary>
     static void RunInRounds(MonteCarloChain[] chains, int global, DockingOptions o, ParallelOptions parallel)
     {
-        var rule = ConsensusRule.For(chains.Length, o.Consensus, o.ConsensusRmsd, o.ConsensusEnergy);
-        int round = Math.Max(1, (int)MathF.Ceiling(o.ConsensusRound * global));
-        var running = Enumerable.Repeat(true, chains.Length).ToArray();
-        var before = new float[chains.Length];
-        for (int until = round; ; until += round)
+        var rounds = new ConsensusRounds(chains.Length, global, o);
+        while (!rounds.Done)
         {
-            int end = Math.Min(until, global);
-            for (int c = 0; c < chains.Length; c++) before[c] = chains[c].Progress.BestE;
-            var active = Enumerable.Range(0, chains.Length).Where(c => running[c]).ToArray();
-            Parallel.ForEach(active, parallel, c => chains[c].Advance(end));
-            for (int c = 0; c < chains.Length; c++)
-                if (chains[c].Progress.Ended != 0) running[c] = false;
-            if (end >= global || !running.Any(r => r)) return;
-            var improved = chains.Select((ch, c) => ch.Progress.BestE < before[c]).ToArray();
-            ChainConsensus.NextRound(chains.Select(ch => ch.Best).ToArray(), improved, rule, running);
-            if (!running.Any(r => r)) return;
+            var active = Enumerable.Range(0, chains.Length).Where(c => rounds.Running[c]).ToArray();
+            Parallel.ForEach(active, parallel, c => chains[c].Advance(rounds.End));
+            rounds.Next(chains.Select(ch => ch.Progress).ToArray(), c => chains[c].Best);
         }
     }
 
     /// <summary>
     /// Merges chains' minima in chain order, re-scores, clusters and reports, for chains run here or elsewhere (GPU kernel).
+    /// Safe to call for many ligands at once (the GPU session does): it only reads the engine's receptor, scorer and
+    /// tables, and the lazily built ones (per-term tables, Vinardo) are created under locks.
     /// </summary>
     public DockingResult Finish(LigandModel lig, IReadOnlyList<List<Minimum>> perChain, int evaluations, DockingOptions options, double seconds)
     {

@@ -50,6 +50,20 @@ public sealed record DockingOptions
     readonly float? _patience, _consensus;
     /// <summary>How the clustered poses are ordered (scores stay Vina's).</summary>
     public PoseRanking Ranking { get; init; } = PoseRanking.Vina;
+    /// <summary>
+    /// GPU search only: threads per Monte Carlo chain (1 = one thread per chain; more = a lane group sharing each energy
+    /// evaluation). Null = the device's default (GpuDocker.DefaultGpuLanes on CUDA, 1 on ILGPU's CPU accelerator).
+    /// Results do not depend on it. The CPU engine ignores it.
+    /// </summary>
+    public int? GpuLanes { get; init; }
+    public const int MaxGpuLanes = 32;
+
+    /// <summary>
+    /// The problem with a lanes value, or null: a power of two divides the warp, so a chain's lanes never straddle warps,
+    /// and one warp (32) is the most a chain's group may span.
+    /// </summary>
+    public static string? GpuLanesProblem(long lanes) => lanes is >= 1 and <= MaxGpuLanes && (lanes & (lanes - 1)) == 0 ? null
+        : $"gpu lanes {lanes}: expected a power of two from 1 to {MaxGpuLanes} (1, 2, 4, 8, 16, 32)";
 
     /// <summary>Multiplier on Vina's Monte Carlo step count for the mode.</summary>
     public float StepFactor => Mode switch { SearchMode.Fast => 0.25f, SearchMode.Detail => 2f, _ => 1f };
@@ -63,6 +77,7 @@ public sealed record DockingOptions
         if (!(ConsensusRound > 0f && ConsensusRound <= 1f)) throw new DockingException($"consensus round {ConsensusRound} outside (0, 1]");
         if (!(ConsensusRmsd > 0f) || !(ConsensusEnergy >= 0f)) throw new DockingException("consensus RMSD must be > 0 and energy ≥ 0");
         if (NumPoses < 1 || NumPoses > 100) throw new DockingException($"num-poses {NumPoses} outside 1–100");
+        if (GpuLanes is { } g && GpuLanesProblem(g) is { } problem) throw new DockingException(problem);
         return this;
     }
 }

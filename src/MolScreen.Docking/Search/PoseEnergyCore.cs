@@ -35,8 +35,7 @@ public static class PoseEnergyCore
         {
             int t = xs[i];
             if (t < 0) { gx[i] = 0f; gy[i] = 0f; gz[i] = 0f; continue; }
-            inter += Trilinear.Eval(maps, mapOffset[t], g.NX, g.NY, g.NZ, g.OX, g.OY, g.OZ, g.Spacing, x[i], y[i], z[i], vInter,
-                out float ax, out float ay, out float az);
+            inter += AtomTerm(maps, mapOffset, g, vInter, t, x[i], y[i], z[i], out float ax, out float ay, out float az);
             gx[i] = ax; gy[i] = ay; gz[i] = az;
         }
         return inter;
@@ -49,7 +48,6 @@ public static class PoseEnergyCore
         where TI : struct, IIntTable, allows ref struct where TF : struct, IFloatTable, allows ref struct where TB : struct, IFloatBuffer, allows ref struct
     {
         float intra = 0f;
-        const float glueCut2 = PairPotential.GlueCutoff * PairPotential.GlueCutoff;
         // Pairs come grouped by their first atom (the reader emits them so); while it stays the same, its position and
         // gradient live in registers instead of a store and reload per pair. The subtractions happen in the same order on
         // the same float values, so the result is bit-identical to updating gx[a] in place (b never equals a).
@@ -65,22 +63,48 @@ public static class PoseEnergyCore
                 xa = x[a]; ya = y[a]; za = z[a];
                 gax = gx[a]; gay = gy[a]; gaz = gz[a];
             }
-            float dx = x[b] - xa, dy = y[b] - ya, dz = z[b] - za;
-            float r2 = dx * dx + dy * dy + dz * dz;
-            float e = 0f, dor = 0f;
-            if (r2 < PairTable.CutoffSqr) e = PairTable.EvalDeriv(energyDor, pairType[p], r2, out dor);
-            if (pairGlued[p] != 0 && r2 < glueCut2)
-            {
-                e += PairPotential.GlueDeriv(r2, glueWeight, out float gd);
-                dor += gd;
-            }
-            if (e == 0f && dor == 0f) continue;
-            intra += PairPotential.Curl(e, vIntra, out float c);
-            float fx = dor * c * dx, fy = dor * c * dy, fz = dor * c * dz;
+            if (!PairTerm(pairType, pairGlued, p, energyDor, glueWeight, vIntra, x[b] - xa, y[b] - ya, z[b] - za,
+                    out float e, out float fx, out float fy, out float fz)) continue;
+            intra += e;
             gax -= fx; gay -= fy; gaz -= fz;
             gx[b] += fx; gy[b] += fy; gz[b] += fz;
         }
         if (cur >= 0) { gx[cur] = gax; gy[cur] = gay; gz[cur] = gaz; }
         return intra;
+    }
+
+    /// <summary>
+    /// Grid energy of one scored atom (xs type t ≥ 0) at (x, y, z) and its gradient: the term <see cref="Inter"/> sums, also
+    /// evaluated atom by atom across the lanes of a GPU chain group, so both paths share the one formula.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float AtomTerm<TI, TF>(TF maps, TI mapOffset, MapGeometry g, float vInter, int t, float x, float y, float z,
+        out float ax, out float ay, out float az)
+        where TI : struct, IIntTable, allows ref struct where TF : struct, IFloatTable, allows ref struct =>
+        Trilinear.Eval(maps, mapOffset[t], g.NX, g.NY, g.NZ, g.OX, g.OY, g.OZ, g.Spacing, x, y, z, vInter, out ax, out ay, out az);
+
+    /// <summary>
+    /// Pair p at separation (dx, dy, dz) = b − a: its capped energy and the force (fx, fy, fz) it adds to b and takes from a
+    /// (the term <see cref="Intra"/> sums, shared with the GPU chain group). False when the pair contributes nothing; the
+    /// caller then must not touch the sums (adding +0 would turn a −0 gradient into +0 and break bit-equality).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool PairTerm<TI, TF>(TI pairType, TI pairGlued, int p, TF energyDor, float glueWeight, float vIntra,
+        float dx, float dy, float dz, out float energy, out float fx, out float fy, out float fz)
+        where TI : struct, IIntTable, allows ref struct where TF : struct, IFloatTable, allows ref struct
+    {
+        const float glueCut2 = PairPotential.GlueCutoff * PairPotential.GlueCutoff;
+        float r2 = dx * dx + dy * dy + dz * dz;
+        float e = 0f, dor = 0f;
+        if (r2 < PairTable.CutoffSqr) e = PairTable.EvalDeriv(energyDor, pairType[p], r2, out dor);
+        if (pairGlued[p] != 0 && r2 < glueCut2)
+        {
+            e += PairPotential.GlueDeriv(r2, glueWeight, out float gd);
+            dor += gd;
+        }
+        if (e == 0f && dor == 0f) { energy = fx = fy = fz = 0f; return false; }
+        energy = PairPotential.Curl(e, vIntra, out float c);
+        fx = dor * c * dx; fy = dor * c * dy; fz = dor * c * dz;
+        return true;
     }
 }

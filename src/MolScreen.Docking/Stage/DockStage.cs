@@ -42,7 +42,9 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
             { Choices = PoseRanker.Names },
         new("device", ParameterType.String, "auto", "Search device: auto (CUDA GPU when present, else CPU), cpu, gpu (CUDA or an error), ilgpu-cpu (the GPU kernels emulated on the CPU; slow, for tests)")
             { Choices = ["auto", "cpu", "gpu", "ilgpu-cpu"] },
-        new("threads", ParameterType.Integer, 1L, "Threads per ligand over the chains (0 = all cores); results do not depend on it") { Min = 0, Max = 1024 },
+        new("gpu_lanes", ParameterType.Integer, null, "GPU search only: threads per Monte Carlo chain, a power of two from 1 to 32 (default: the device's, 8 on CUDA; 1 = one thread per chain); results do not depend on it")
+            { Min = 1, Max = DockingOptions.MaxGpuLanes, ItemCheck = v => DockingOptions.GpuLanesProblem(long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)) },
+        new("threads", ParameterType.Integer, 1L, "Threads per ligand over the chains (0 = all cores); on a device, threads over ligands for merging and clustering; results do not depend on it") { Min = 0, Max = 1024 },
     ];
 
     // One built engine per target per process: every shard a worker runs shares the receptor and its grid maps.
@@ -73,6 +75,7 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
             Mode = mode switch { "fast" => SearchMode.Fast, "detail" => SearchMode.Detail, "quick" => SearchMode.Quick, _ => SearchMode.Balance },
             MaxThreads = threads == 0 ? Environment.ProcessorCount : threads,
             Ranking = PoseRanker.Parse(p.GetString("ranking")!),
+            GpuLanes = p.Has("gpu_lanes") ? (int)p.GetInt("gpu_lanes") : null,
         }.Validate();
         var (target, engine) = EngineFor(definition, weights, scoring);
         string device = batch?.Label ?? "cpu";
