@@ -66,9 +66,10 @@ public class CombinedModelTests(ToyCombined toy) : IClassFixture<ToyCombined>
         Assert.Equal("mlp+dmpnn", m.Architecture);
         Assert.Equal(ModelManifest.CombinedFeatureSpec, m.FeatureSpec);
         Assert.Equal(["member-0.mlp", "member-1.mlp", "member-2.mlp", "member-0.dmpnn"], m.Members);
-        Assert.Equal(["mlp", "dmpnn"], m.Parts!.Select(p => p.Architecture));
-        Assert.Equal([16], m.Parts[0].Hidden);
-        Assert.Equal([32, 16], m.Parts[1].Hidden);
+        var parts = m.Parts!;
+        Assert.Equal(["mlp", "dmpnn"], parts.Select(p => p.Architecture));
+        Assert.Equal([16], parts[0].Hidden);
+        Assert.Equal([32, 16], parts[1].Hidden);
         Assert.Equal(4, m.BestEpochs.Length);
 
         // predictions-test.csv holds the shipped model's means on the test rows: the manifest's RMSE must be theirs,
@@ -78,8 +79,8 @@ public class CombinedModelTests(ToyCombined toy) : IClassFixture<ToyCombined>
         double rmse = Metrics.Rmse(written.Values.Select(v => v.Labels[0]).ToArray(), written.Values.Select(v => v.Predictions[0]).ToArray());
         Assert.Equal(Math.Round(rmse, 4), m.TestMetrics["combo"]["rmse"], 4);
         Assert.Contains("spearman_std_vs_abs_error", m.TestMetrics["combo"].Keys);
-        Assert.NotEqual(m.Parts[0].TestMetrics["combo"]["rmse"], m.TestMetrics["combo"]["rmse"]);
-        Assert.NotEqual(m.Parts[1].TestMetrics["combo"]["rmse"], m.TestMetrics["combo"]["rmse"]);
+        Assert.NotEqual(parts[0].TestMetrics["combo"]["rmse"], m.TestMetrics["combo"]["rmse"]);
+        Assert.NotEqual(parts[1].TestMetrics["combo"]["rmse"], m.TestMetrics["combo"]["rmse"]);
 
         // And the reloaded model predicts exactly those values.
         var source = Synthetic.Rows().Take(ToyCombined.Rows).ToList();
