@@ -38,7 +38,7 @@ public static class ModelCard
         s.AppendLine($"- Split: {m.Split.Method} (balanced Bemis–Murcko scaffolds when `scaffold`), seed {m.Split.Seed}: train {m.Split.Train}, " +
                      $"validation {m.Split.Validation} (early stopping{(m.Refit ? "; then each member was retrained on train + validation for its best epoch count" : "")}), " +
                      $"test {m.Split.Test} (held out; metrics below). Assignment: `{m.Split.File}`.");
-        s.AppendLine($"- Member seeds: {string.Join(", ", (m.Parts?.Select(p => p.Members.Length) ?? [m.Members.Length]).SelectMany(n => Enumerable.Range(0, n)).Select(k => m.Seed * 1000 + k))}; best epochs {string.Join(", ", m.BestEpochs)}.").AppendLine();
+        s.AppendLine($"- Member seeds{(m.Parts != null ? " (MLP members, then D-MPNN members)" : "")}: {string.Join(", ", (m.Parts?.Select(p => p.Members.Length) ?? [m.Members.Length]).SelectMany(n => Enumerable.Range(0, n)).Select(k => m.Seed * 1000 + k))}; best epochs {string.Join(", ", m.BestEpochs)}.").AppendLine();
         s.AppendLine("## Held-out test metrics").AppendLine();
         var keys = m.TestMetrics.Values.SelectMany(v => v.Keys).Distinct().ToList();
         s.AppendLine("| output | " + string.Join(" | ", keys) + " |");

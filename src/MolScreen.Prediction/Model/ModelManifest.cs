@@ -8,7 +8,8 @@ public sealed record ModelManifest
     public const string FileName = "model.json";
     public const string MlpArchitecture = "mlp", DmpnnArchitecture = "dmpnn";
     /// <summary>Both architectures in one directory (<see cref="Parts"/>). MolScreen before this value existed refuses it
-    /// with "unknown architecture 'mlp+dmpnn'", which is why no separate format number was needed.</summary>
+    /// with "unknown architecture 'mlp+dmpnn'" (and MolScreen before the architecture field with "trained on features
+    /// '...;dmpnn-graph/v1+desc11'", from <see cref="CombinedFeatureSpec"/>), which is why no separate format number was needed.</summary>
     public const string CombinedArchitecture = "mlp+dmpnn";
 
     /// <summary>The feature spec a combined model records: it reads both inputs, and either spec changing must refuse it.</summary>
