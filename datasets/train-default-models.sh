@@ -3,8 +3,9 @@
 # Usage: datasets/train-default-models.sh [DATA_DIR] [OUT_DIR]   (defaults: ../shared/data, datasets/models)
 # Each model: balanced Bemis–Murcko scaffold split 80/10/10 (seed 0), the `molscreen train` defaults (5 members,
 # early stopping; regression members with a log-variance head, classifiers with positives up-weighted per target).
-# Tox21 ships with the default 5 members; hERG with 3; BBBP, logS and logD are 2-member D-MPNNs, which keeps the
-# committed weights under the 10 MB budget (an MLP member is ~0.55 MB of half floats, a D-MPNN member ~0.6 MB).
+# Tox21 ships with the default 5 members; hERG with 3; logS and logD are 2-member D-MPNNs; BBBP is an mlp+dmpnn
+# model (4 MLP members + 2 D-MPNN members), which keeps the committed weights under the 10 MB budget (an MLP member
+# is ~0.55 MB of half floats, a D-MPNN member ~0.6 MB; the benchmark's 5 MLP members would take 10.7 MB).
 # Training runs on the CPU (one libtorch thread unless MOLSCREEN_TORCH_THREADS is set); a few minutes each.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,8 +30,9 @@ for m in $only; do
     logs)  train logs  --arch dmpnn --ensemble 2 --data "$data/esol-delaney/delaney-processed.csv" --target "measured log solubility in mols per litre" ;;
     # logD: D-MPNN as well, chosen on validation over seeds 0-2 (benchmarks.md, fourth run).
     logd)  train logd  --arch dmpnn --ensemble 2 --data "$data/moleculenet/lipo.csv" --target lipo ;;
-    # BBBP: D-MPNN (2 members, 20 epochs: the benchmarked setting), chosen on the validation part (docs/benchmarks.md).
-    bbbp)  train bbbp  --arch dmpnn --ensemble 2 --data "$data/moleculenet/bbbp.csv" --target p_np --task classification ;;
+    # BBBP: the MLP ensemble and a 2-member D-MPNN (20 epochs) in one model, their two means averaged: best on the
+    # validation part (docs/benchmarks.md). 4 MLP members rather than the benchmark's 5: the size budget above.
+    bbbp)  train bbbp  --arch mlp+dmpnn --ensemble 4 --mp-ensemble 2 --data "$data/moleculenet/bbbp.csv" --target p_np --task classification ;;
     herg)  train herg  --ensemble 3 --data "$data/walters-herg-dude/hERG.csv" --smiles-column SMILES --target pIC50 ;;
     tox21) train tox21 --data "$data/moleculenet/tox21.csv" --task classification \
              --target NR-AR,NR-AR-LBD,NR-AhR,NR-Aromatase,NR-ER,NR-ER-LBD,NR-PPAR-gamma,SR-ARE,SR-ATAD5,SR-HSE,SR-MMP,SR-p53 ;;

@@ -22,7 +22,7 @@ public static class PredictThroughputBenchmark
         // This benchmark feeds fingerprints and descriptors only; a D-MPNN model also needs each compound's graph
         // (parsed from SMILES in predict), so it is reported as skipped rather than timed on a different input path.
         var all = ModelLocator.Load(modelDirs);
-        foreach (var g in all.Where(m => m.NeedsGraphs)) Console.WriteLine($"{g.Manifest.Name}: D-MPNN model, skipped (needs molecular graphs)");
+        foreach (var g in all.Where(m => m.NeedsGraphs)) Console.WriteLine($"{g.Manifest.Name}: has D-MPNN members, skipped (needs molecular graphs)");
         var models = all.Where(m => !m.NeedsGraphs).ToList();
         var f = new Featurizer(new ReactiveGroups(ReactiveGroups.DefaultDefinitions), PainsFilter.Default);
         var real = new List<FeatureVector>();

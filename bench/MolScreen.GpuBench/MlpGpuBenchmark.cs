@@ -38,7 +38,7 @@ public static class MlpGpuBenchmark
         {
             // A D-MPNN reads molecular graphs, which need OpenBabel to parse, and the device machine has none: its kernels
             // (GpuDmpnn) are checked against TorchSharp by DmpnnGpuTests instead.
-            if (model.NeedsGraphs) { Console.WriteLine($"{model.Manifest.Name,-6}: D-MPNN model, needs OpenBabel graphs; skipped"); continue; }
+            if (model.NeedsGraphs) { Console.WriteLine($"{model.Manifest.Name,-6}: has D-MPNN members, needs OpenBabel graphs; skipped"); continue; }
             using var gpu = new GpuEnsemble(model.Members);
             var check = inputs.Take(20_000).ToList();
             var onGpu = gpu.Forward(check);

@@ -44,4 +44,21 @@ public class EnsembleStatisticsTests
         // Rows [mu, logvar]: only the means count, the unlabelled row is skipped.
         Assert.Equal((0.25 + 1.0) / 2, reg.ValidationScore([1.5f, 9f, 100f, 9f, 2f, -9f], y), 6);
     }
+
+    [Fact]
+    public void MixWeighsEachArchitectureEquallyAndAddsTheirDisagreementToTheSpread()
+    {
+        // Part A: three members at 0, 0, 3 (mean 1, spread sqrt 2); part B: one member at 5 (mean 5, spread 0).
+        var a = EnsembleStatistics.Combine([[0f], [0f], [3f]], 1, 1, varianceHead: false);
+        var b = EnsembleStatistics.Combine([[5f]], 1, 1, varianceHead: false);
+        var (mean, std) = EnsembleStatistics.Mix([a, b]);
+        Assert.Equal(3f, mean[0], 1e-6f);               // (1 + 5) / 2, not the four members' 2
+        // Mixture variance: (2 + 0) / 2 + ((1 - 3)² + (5 - 3)²) / 2 = 1 + 4.
+        Assert.Equal(MathF.Sqrt(5f), std[0], 1e-5f);
+        // One part is passed through untouched (single-architecture models predict as before).
+        var (one, oneStd) = EnsembleStatistics.Mix([a]);
+        Assert.Same(a.Mean, one);
+        Assert.Same(a.Std, oneStd);
+        Assert.Throws<ArgumentException>(() => EnsembleStatistics.Mix([a, (new float[2], new float[2])]));
+    }
 }

@@ -27,14 +27,15 @@ internal static class TrainCommand
         var dropout = new Option<double>("--dropout") { Description = "Dropout between hidden layers", DefaultValueFactory = _ => 0.2 };
         var decay = new Option<double>("--weight-decay") { Description = "Adam weight decay", DefaultValueFactory = _ => 1e-5 };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-        var arch = new Option<string>("--arch") { Description = "mlp (ECFP4 + descriptor MLP) or dmpnn (Chemprop-style directed message passing over the molecular graph, plus the descriptors)", DefaultValueFactory = _ => "mlp" };
+        var arch = new Option<string>("--arch") { Description = "mlp (ECFP4 + descriptor MLP), dmpnn (Chemprop-style directed message passing over the molecular graph, plus the descriptors), or mlp+dmpnn (both on the same split in one model; prediction = mean of the two ensembles' means)", DefaultValueFactory = _ => "mlp" };
+        var mpEnsemble = new Option<int?>("--mp-ensemble") { Description = "mlp+dmpnn: D-MPNN members (--ensemble is then the MLP's; default: the same as --ensemble)" };
         var mpHidden = new Option<int>("--mp-hidden") { Description = "D-MPNN: message (bond state) width", DefaultValueFactory = _ => 300 };
         var mpDepth = new Option<int>("--mp-depth") { Description = "D-MPNN: message-passing steps", DefaultValueFactory = _ => 3 };
         var mpFfn = new Option<int>("--mp-ffn") { Description = "D-MPNN: feed-forward head width", DefaultValueFactory = _ => 300 };
         var mpDropout = new Option<double>("--mp-dropout") { Description = "D-MPNN: dropout", DefaultValueFactory = _ => 0.1 };
         var mpEpochs = new Option<int>("--mp-epochs") { Description = "D-MPNN: maximum epochs (early stopping as for the MLP)", DefaultValueFactory = _ => 20 };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Model directory to write", Required = true };
-        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble, or --arch dmpnn) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, refit, dropout, decay, lr, arch, mpHidden, mpDepth, mpFfn, mpDropout, mpEpochs, outDir };
+        var cmd = new Command("train", "Train a property predictor (fingerprint + descriptor MLP ensemble, --arch dmpnn, or both with --arch mlp+dmpnn) on a scaffold split") { data, smiles, target, task, split, ensemble, seed, name, hidden, epochs, varianceHead, balance, bootstrap, refit, dropout, decay, lr, arch, mpHidden, mpDepth, mpFfn, mpDropout, mpEpochs, mpEnsemble, outDir };
         cmd.SetAction(pr =>
         {
             var dir = pr.GetValue(outDir)!.FullName;
@@ -72,7 +73,8 @@ internal static class TrainCommand
                 {
                     "mlp" => ModelArchitecture.Mlp,
                     "dmpnn" => ModelArchitecture.Dmpnn,
-                    var a => throw new UsageException($"--arch: '{a}' is not mlp or dmpnn"),
+                    "mlp+dmpnn" => ModelArchitecture.MlpDmpnn,
+                    var a => throw new UsageException($"--arch: '{a}' is not mlp, dmpnn or mlp+dmpnn"),
                 },
                 Graph = new DmpnnSettings
                 {
@@ -81,6 +83,13 @@ internal static class TrainCommand
                     Ffn = pr.GetValue(mpFfn) is > 0 and var mf ? mf : throw new UsageException("--mp-ffn must be positive"),
                     Dropout = pr.GetValue(mpDropout) is >= 0 and < 1 and var mdo ? mdo : throw new UsageException("--mp-dropout must be in [0, 1)"),
                     MaxEpochs = pr.GetValue(mpEpochs) is > 0 and var me ? me : throw new UsageException("--mp-epochs must be positive"),
+                    Ensemble = pr.GetValue(mpEnsemble) switch
+                    {
+                        null => null,
+                        > 0 and var mk when pr.GetValue(arch) == "mlp+dmpnn" => mk,
+                        > 0 => throw new UsageException("--mp-ensemble is for --arch mlp+dmpnn (with --arch dmpnn, --ensemble is the D-MPNN's count)"),
+                        _ => throw new UsageException("--mp-ensemble must be positive"),
+                    },
                 },
             };
             try

@@ -16,9 +16,9 @@ public static class EnsemblePredictions
     public const string ValidationFile = "predictions-validation.csv";
     public const string TestFile = "predictions-test.csv";
 
-    public static void Write(string path, int[] rows, TrainingTable table, IReadOnlyList<float[]> memberOutputs, int targets, bool varianceHead)
+    /// <param name="mean">The model's predictions on <paramref name="rows"/>, row-major [compound][target].</param>
+    public static void Write(string path, int[] rows, TrainingTable table, float[] mean, int targets)
     {
-        var (mean, _) = EnsembleStatistics.Combine(memberOutputs, rows.Length, targets, varianceHead);
         var s = new StringBuilder("row");
         for (int t = 0; t < targets; t++) s.Append(CultureInfo.InvariantCulture, $",label_{t},pred_{t}");
         s.Append('\n');

@@ -39,4 +39,31 @@ public static class EnsembleStatistics
             }
         return (mean, std);
     }
+
+    /// <summary>
+    /// A combined model's prediction from its architectures' ensemble means and spreads, each architecture weighted
+    /// equally whatever its member count (5 MLPs must not outvote 2 D-MPNNs: the benchmark that chose the combination
+    /// averaged the two ensemble means). The spread is that of the equal-weight mixture of the architectures' predictive
+    /// distributions: the mean of their variances plus the variance of their means, so `_std` grows where the two
+    /// architectures disagree. One part is returned as it is.
+    /// </summary>
+    public static (float[] Mean, float[] Std) Mix(IReadOnlyList<(float[] Mean, float[] Std)> parts)
+    {
+        if (parts.Count == 0) throw new ArgumentException("no parts to mix");
+        if (parts.Count == 1) return parts[0];
+        int len = parts[0].Mean.Length, a = parts.Count;
+        if (parts.Any(p => p.Mean.Length != len || p.Std.Length != len)) throw new ArgumentException("the parts predicted different numbers of values");
+        var mean = new float[len];
+        var std = new float[len];
+        for (int i = 0; i < len; i++)
+        {
+            double mu = 0, v = 0;
+            foreach (var p in parts) mu += p.Mean[i];
+            mu /= a;
+            foreach (var p in parts) { double d = p.Mean[i] - mu; v += (double)p.Std[i] * p.Std[i] + d * d; }
+            mean[i] = (float)mu;
+            std[i] = (float)Math.Sqrt(v / a);
+        }
+        return (mean, std);
+    }
 }

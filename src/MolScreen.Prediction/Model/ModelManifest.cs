@@ -7,6 +7,13 @@ public sealed record ModelManifest
 {
     public const string FileName = "model.json";
     public const string MlpArchitecture = "mlp", DmpnnArchitecture = "dmpnn";
+    /// <summary>Both architectures in one directory (<see cref="Parts"/>). MolScreen before this value existed refuses it
+    /// with "unknown architecture 'mlp+dmpnn'" (and MolScreen before the architecture field with "trained on features
+    /// '...;dmpnn-graph/v1+desc11'", from <see cref="CombinedFeatureSpec"/>), which is why no separate format number was needed.</summary>
+    public const string CombinedArchitecture = "mlp+dmpnn";
+
+    /// <summary>The feature spec a combined model records: it reads both inputs, and either spec changing must refuse it.</summary>
+    public static string CombinedFeatureSpec => Features.FeatureSpec.Id + ";" + Graph.GraphFeatures.SpecId;
 
     public required string Name { get; init; }
     public required string MolscreenVersion { get; init; }
@@ -29,8 +36,8 @@ public sealed record ModelManifest
     /// <summary>Regression members also output a log-variance per target (Gaussian NLL head); `_std` is then
     /// the whole predictive spread (<see cref="EnsembleStatistics"/>). Absent in older manifests: false.</summary>
     public bool VarianceHead { get; init; }
-    /// <summary>"mlp" (fingerprint + descriptor MLP, `member-K.mlp`) or "dmpnn" (directed message passing over the
-    /// molecular graph, `member-K.dmpnn`). Absent in older manifests: mlp.</summary>
+    /// <summary>"mlp" (fingerprint + descriptor MLP, `member-K.mlp`), "dmpnn" (directed message passing over the
+    /// molecular graph, `member-K.dmpnn`) or "mlp+dmpnn" (both, see <see cref="Parts"/>). Absent in older manifests: mlp.</summary>
     public string Architecture { get; init; } = MlpArchitecture;
     /// <summary>D-MPNN only: message-passing steps (Hidden is then [message width, feed-forward width]).</summary>
     public int? MessageSteps { get; init; }
@@ -39,7 +46,15 @@ public sealed record ModelManifest
     public bool Refit { get; init; }
     /// <summary>The ensemble's metrics on the validation part (what hyperparameters may be chosen on; the test part is not).</summary>
     public Dictionary<string, Dictionary<string, double>> ValidationMetrics { get; init; } = [];
+    /// <summary>mlp+dmpnn only: each architecture's ensemble, MLP first. <see cref="Members"/> is then the parts' members
+    /// in that order, and the top-level metrics are the combined prediction's; each part keeps its own for comparison.</summary>
+    public ModelPart[]? Parts { get; init; }
 }
+
+/// <summary>One architecture's ensemble inside a combined model directory.</summary>
+/// <param name="Hidden">As the manifest's: MLP layer widths, or D-MPNN [message width, feed-forward width].</param>
+public sealed record ModelPart(string Architecture, string[] Members, int[] Hidden, int? MessageSteps, int[] BestEpochs,
+    Dictionary<string, Dictionary<string, double>> TestMetrics, Dictionary<string, Dictionary<string, double>> ValidationMetrics);
 
 public sealed record SplitSummary(string Method, int Seed, int Train, int Validation, int Test, string File);
 

@@ -48,9 +48,10 @@ public sealed class PredictStage : IMapStage
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
     {
         var models = ModelLocator.Load(ctx.Parameters.GetStrings("models"));
-        // device gpu: MLPs on the fingerprint kernels, D-MPNNs on the graph kernels (both ILGPU, CUDA only).
+        // device gpu: MLP members on the fingerprint kernels, D-MPNN members on the graph kernels (both ILGPU, CUDA only);
+        // an mlp+dmpnn model uses both.
         bool onGpu = ctx.Parameters.GetString("device") == "gpu";
-        var gpus = onGpu ? models.Select(m => m.NeedsGraphs ? null : ModelLocator.OnGpu(m)).ToList() : null;
+        var gpus = onGpu ? models.Select(m => m.Members.Count > 0 ? ModelLocator.OnGpu(m) : null).ToList() : null;
         var graphGpus = onGpu ? models.Select(m => m.NeedsGraphs ? ModelLocator.OnGraphGpu(m) : null).ToList() : null;
         bool needGraphs = models.Any(m => m.NeedsGraphs);
         var schema = SchemaFor(models);

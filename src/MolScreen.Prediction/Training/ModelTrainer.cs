@@ -10,9 +10,9 @@ using MolScreen.Prediction.Model;
 namespace MolScreen.Prediction.Training;
 
 /// <summary>
-/// `molscreen train`: load and featurize the CSV, split it (scaffold by default), train K ensemble members,
-/// score the exported ensemble (the C# forward pass that predict uses) on the held-out test part, and write
-/// the model directory: weights, manifest with metrics and data origin, domain fingerprints, split file.
+/// `molscreen train`: load and featurize the CSV, split it (scaffold by default), train K ensemble members (per
+/// architecture, for mlp+dmpnn), score the exported ensemble (the C# forward pass that predict uses) on the held-out
+/// test part, and write the model directory: weights, manifest with metrics and data origin, domain fingerprints, split file.
 /// </summary>
 public static class ModelTrainer
 {
@@ -21,6 +21,7 @@ public static class ModelTrainer
     public static ModelManifest Train(TrainingOptions o, string outDir, Action<string>? log = null)
     {
         if (o.Ensemble < 1) throw new ArgumentException("--ensemble must be at least 1");
+        if (o.Graph.Ensemble is < 1) throw new ArgumentException("--mp-ensemble must be at least 1");
         var clock = Stopwatch.StartNew();
         var table = TrainingTable.Load(o.DataPath, o.SmilesColumn, o.Targets, log);
         log?.Invoke($"{table.Origin.File}: {table.Origin.RowsRead} rows, {table.Count} usable, {table.Origin.RowsUnparsable} unreadable structures");
@@ -36,9 +37,15 @@ public static class ModelTrainer
         // The refit sees train + validation, so it is scaled on them; the test part stays unseen either way.
         int[] fitted = o.Refit ? [.. train, .. val] : train;
         var refitScaling = o.Refit ? MlpScaling.Fit(table.Inputs, table.Labels, fitted, o.Task) : scaling;
-        var ensemble = o.Architecture == ModelArchitecture.Dmpnn
-            ? TrainDmpnn(o, table, train, val, fitted, scaling, refitScaling, outDir, log)
-            : TrainMlp(o, table, train, val, fitted, scaling, refitScaling, outDir, log);
+        bool combined = o.Architecture == ModelArchitecture.MlpDmpnn;
+        // A combined model trains each architecture exactly as its single-architecture model would, on the same split.
+        var parts = new List<(ModelArchitecture Arch, Ensemble Ensemble)>();
+        if (o.Architecture != ModelArchitecture.Dmpnn)
+            parts.Add((ModelArchitecture.Mlp, TrainMlp(o, o.Ensemble, table, train, val, fitted, scaling, refitScaling, outDir, log)));
+        if (o.Architecture != ModelArchitecture.Mlp)
+        {
+            parts.Add((ModelArchitecture.Dmpnn, TrainDmpnn(o, combined ? o.Graph.Ensemble ?? o.Ensemble : o.Ensemble, table, train, val, fitted, scaling, refitScaling, outDir, log)));
+        }
 
         var outputs = o.Targets.Count == 1 ? [o.Name] : o.Targets.Select(t => o.Name + "_" + ColumnSafe(t)).ToArray();
         var domainSet = ApplicabilityDomain.Pack(fitted.Select(i => table.Inputs[i]));
@@ -48,46 +55,73 @@ public static class ModelTrainer
         new ApplicabilityDomain(domainSet, 0f).MaxSimilarity(testInputs, nearest);
         float threshold = Percentile(nearest, 0.05);
 
-        var manifestStub = new ModelManifest
-        {
-            Name = o.Name, MolscreenVersion = typeof(ModelTrainer).Assembly.GetName().Version?.ToString(3) ?? "0",
-            FeatureSpec = o.Architecture == ModelArchitecture.Dmpnn ? GraphFeatures.SpecId : FeatureSpec.Id,
-            WeightFormat = o.Architecture == ModelArchitecture.Dmpnn ? DmpnnFile.FormatVersion : MlpFile.FormatVersion,
-            Architecture = o.Architecture == ModelArchitecture.Dmpnn ? ModelManifest.DmpnnArchitecture : ModelManifest.MlpArchitecture,
-            Task = o.Task.ToString().ToLowerInvariant(), Targets = o.Targets.ToArray(), Outputs = outputs,
-            Members = ensemble.Files, Hidden = o.Architecture == ModelArchitecture.Dmpnn ? [o.Graph.Hidden, o.Graph.Ffn] : o.Hidden,
-            MessageSteps = o.Architecture == ModelArchitecture.Dmpnn ? o.Graph.Depth : null, Seed = o.Seed,
-            Split = new SplitSummary(o.Split.ToString().ToLowerInvariant(), o.Seed, train.Length, val.Length, test.Length, SplitFileName),
-            Data = table.Origin, TrainedAt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            TrainingSeconds = 0, BestEpochs = ensemble.Epochs, TestMetrics = [],
-            ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, fitted.Length),
-        };
-        var testPreds = ensemble.Shipped(test);
-        var metrics = ModelEvaluation.Score(testPreds, test.Length, test.Select(i => table.Labels[i]).ToList(), outputs, o.Task, o.UsesVarianceHead, nearest);
+        var testLabels = test.Select(i => table.Labels[i]).ToList();
+        var valLabels = val.Select(i => table.Labels[i]).ToList();
+        // Per part its ensemble mean and spread; the shipped prediction is their mix (EnsembleStatistics.Mix), the same
+        // function predict uses, and it is what the manifest's metrics score.
+        var testParts = parts.Select(p => EnsembleStatistics.Combine(p.Ensemble.Shipped(test), test.Length, outputs.Length, o.UsesVarianceHead)).ToList();
         // After a refit the shipped members have seen the validation rows: their honest validation figure is the
         // early-stopped members' one.
-        var valPreds = ensemble.EarlyStopped(val);
-        var validationMetrics = ModelEvaluation.Score(valPreds, val.Length, val.Select(i => table.Labels[i]).ToList(), outputs, o.Task, o.UsesVarianceHead);
+        var valParts = parts.Select(p => EnsembleStatistics.Combine(p.Ensemble.EarlyStopped(val), val.Length, outputs.Length, o.UsesVarianceHead)).ToList();
+        var (testMean, testStd) = EnsembleStatistics.Mix(testParts);
+        var (valMean, valStd) = EnsembleStatistics.Mix(valParts);
+        var metrics = ModelEvaluation.ScoreMeans(testMean, testStd, test.Length, testLabels, outputs, o.Task, nearest);
+        var validationMetrics = ModelEvaluation.ScoreMeans(valMean, valStd, val.Length, valLabels, outputs, o.Task);
         if (o.WritePredictions)
         {
-            EnsemblePredictions.Write(Path.Combine(outDir, EnsemblePredictions.ValidationFile), val, table, valPreds, outputs.Length, o.UsesVarianceHead);
-            EnsemblePredictions.Write(Path.Combine(outDir, EnsemblePredictions.TestFile), test, table, testPreds, outputs.Length, o.UsesVarianceHead);
+            EnsemblePredictions.Write(Path.Combine(outDir, EnsemblePredictions.ValidationFile), val, table, valMean, outputs.Length);
+            EnsemblePredictions.Write(Path.Combine(outDir, EnsemblePredictions.TestFile), test, table, testMean, outputs.Length);
         }
-        ensemble.Dispose();
+        foreach (var p in parts) p.Ensemble.Dispose();
+
+        var modelParts = combined
+            ? parts.Select((p, j) => new ModelPart(ArchitectureName(p.Arch), p.Ensemble.Files, HiddenOf(o, p.Arch), p.Arch == ModelArchitecture.Dmpnn ? o.Graph.Depth : null,
+                p.Ensemble.Epochs, ModelEvaluation.ScoreMeans(testParts[j].Mean, testParts[j].Std, test.Length, testLabels, outputs, o.Task, nearest),
+                ModelEvaluation.ScoreMeans(valParts[j].Mean, valParts[j].Std, val.Length, valLabels, outputs, o.Task))).ToArray()
+            : null;
+        var graphPart = parts.Any(p => p.Arch == ModelArchitecture.Dmpnn);
+        var manifest = new ModelManifest
+        {
+            Name = o.Name, MolscreenVersion = typeof(ModelTrainer).Assembly.GetName().Version?.ToString(3) ?? "0",
+            FeatureSpec = combined ? ModelManifest.CombinedFeatureSpec : graphPart ? GraphFeatures.SpecId : FeatureSpec.Id,
+            WeightFormat = graphPart && !combined ? DmpnnFile.FormatVersion : MlpFile.FormatVersion,
+            Architecture = ArchitectureName(o.Architecture),
+            Task = o.Task.ToString().ToLowerInvariant(), Targets = o.Targets.ToArray(), Outputs = outputs,
+            Members = parts.SelectMany(p => p.Ensemble.Files).ToArray(), Hidden = HiddenOf(o, parts[0].Arch),
+            MessageSteps = graphPart ? o.Graph.Depth : null, Seed = o.Seed,
+            Split = new SplitSummary(o.Split.ToString().ToLowerInvariant(), o.Seed, train.Length, val.Length, test.Length, SplitFileName),
+            Data = table.Origin, TrainedAt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1), BestEpochs = parts.SelectMany(p => p.Ensemble.Epochs).ToArray(),
+            TestMetrics = metrics, ValidationMetrics = validationMetrics, VarianceHead = o.UsesVarianceHead, Refit = o.Refit, Parts = modelParts,
+            ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, fitted.Length),
+        };
         split.Write(Path.Combine(outDir, SplitFileName), table.RowNumbers, table.Smiles, table.Scaffolds);
-        var manifest = manifestStub with { TestMetrics = metrics, ValidationMetrics = validationMetrics, VarianceHead = o.UsesVarianceHead, Refit = o.Refit, TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) };
         JsonFile.Save(Path.Combine(outDir, ModelManifest.FileName), manifest);
         ModelCard.Write(outDir, manifest, o.CommandLine ?? "molscreen train (command not recorded)");
+        foreach (var p in modelParts ?? [])
+            foreach (var (name, m) in p.ValidationMetrics)
+                log?.Invoke($"{p.Architecture} alone: validation {name}: " + string.Join(", ", m.Select(kv => $"{kv.Key} {kv.Value:F3}")));
+        foreach (var (name, m) in validationMetrics)
+            log?.Invoke($"validation {name}: " + string.Join(", ", m.Select(kv => $"{kv.Key} {kv.Value:F3}")));
         foreach (var (name, m) in metrics)
             log?.Invoke($"test {name}: " + string.Join(", ", m.Select(kv => $"{kv.Key} {kv.Value:F3}")));
         return manifest;
     }
 
+    public static string ArchitectureName(ModelArchitecture a) => a switch
+    {
+        ModelArchitecture.Mlp => ModelManifest.MlpArchitecture,
+        ModelArchitecture.Dmpnn => ModelManifest.DmpnnArchitecture,
+        _ => ModelManifest.CombinedArchitecture,
+    };
+
+    private static int[] HiddenOf(TrainingOptions o, ModelArchitecture a) => a == ModelArchitecture.Dmpnn ? [o.Graph.Hidden, o.Graph.Ffn] : o.Hidden;
+
     /// <summary>A trained ensemble as the trainer needs it: member files written, and each member's outputs on rows of the
     /// table, from the shipped (refit) members and from the early-stopped ones.</summary>
     private sealed record Ensemble(string[] Files, int[] Epochs, Func<int[], List<float[]>> Shipped, Func<int[], List<float[]>> EarlyStopped, Action Dispose);
 
-    private static Ensemble TrainMlp(TrainingOptions o, TrainingTable table, int[] train, int[] val, int[] fitted, MlpScaling scaling, MlpScaling refitScaling, string outDir, Action<string>? log)
+    private static Ensemble TrainMlp(TrainingOptions o, int count, TrainingTable table, int[] train, int[] val, int[] fitted, MlpScaling scaling, MlpScaling refitScaling, string outDir, Action<string>? log)
     {
         var dTrain = DenseInputs.Build(table.Inputs, table.Labels, train, scaling);
         var dVal = DenseInputs.Build(table.Inputs, table.Labels, val, scaling);
@@ -96,7 +130,7 @@ public static class ModelTrainer
         var nets = new List<MlpNetwork>();
         var earlyStopped = new List<MlpNetwork>();
         var dAll = o.Refit && !o.Bootstrap ? DenseInputs.Build(table.Inputs, table.Labels, fitted, refitScaling) : null;
-        for (int k = 0; k < o.Ensemble; k++)
+        for (int k = 0; k < count; k++)
         {
             int memberSeed = o.Seed * 1000 + k;
             var r = MlpTrainer.Train(o.Bootstrap ? DenseInputs.Build(table.Inputs, table.Labels, Resample(train, memberSeed), scaling) : dTrain,
@@ -119,7 +153,7 @@ public static class ModelTrainer
         return new Ensemble(members.ToArray(), epochs.ToArray(), rows => Run(nets, rows), rows => Run(earlyStopped, rows), () => { });
     }
 
-    private static Ensemble TrainDmpnn(TrainingOptions o, TrainingTable table, int[] train, int[] val, int[] fitted, MlpScaling scaling, MlpScaling refitScaling, string outDir, Action<string>? log)
+    private static Ensemble TrainDmpnn(TrainingOptions o, int count, TrainingTable table, int[] train, int[] val, int[] fitted, MlpScaling scaling, MlpScaling refitScaling, string outDir, Action<string>? log)
     {
         var gTrain = GraphRows.Build(table.Graphs, table.Inputs, table.Labels, train, scaling);
         var gVal = GraphRows.Build(table.Graphs, table.Inputs, table.Labels, val, scaling);
@@ -128,7 +162,7 @@ public static class ModelTrainer
         var epochs = new List<int>();
         var nets = new List<DmpnnNetwork>();
         var earlyStopped = new List<DmpnnNetwork>();
-        for (int k = 0; k < o.Ensemble; k++)
+        for (int k = 0; k < count; k++)
         {
             int memberSeed = o.Seed * 1000 + k;
             var r = DmpnnTrainer.Train(o.Bootstrap ? GraphRows.Build(table.Graphs, table.Inputs, table.Labels, Resample(train, memberSeed), scaling) : gTrain,

@@ -3,8 +3,9 @@ using MolScreen.Prediction.Model;
 
 namespace MolScreen.Prediction.Training;
 
-/// <summary>Which network `molscreen train` fits: the fingerprint+descriptor MLP (default) or the Chemprop-style D-MPNN.</summary>
-public enum ModelArchitecture { Mlp, Dmpnn }
+/// <summary>Which network `molscreen train` fits: the fingerprint+descriptor MLP (default), the Chemprop-style D-MPNN,
+/// or both on the same split in one model directory whose prediction averages the two ensembles.</summary>
+public enum ModelArchitecture { Mlp, Dmpnn, MlpDmpnn }
 
 /// <summary>D-MPNN settings (Chemprop's defaults where they fit a 2-core CPU: hidden 300, batch 50).</summary>
 public sealed record DmpnnSettings
@@ -17,6 +18,9 @@ public sealed record DmpnnSettings
     /// <summary>20 rather than Chemprop's 30: what the BBBP benchmark could afford on the shared 2-core machine (docs/benchmarks.md).</summary>
     public int MaxEpochs { get; init; } = 20;
     public int BatchSize { get; init; } = 50;
+    /// <summary>D-MPNN members of an mlp+dmpnn model (null: <see cref="TrainingOptions.Ensemble"/>, which is otherwise the
+    /// MLP's count there and the D-MPNN's with --arch dmpnn).</summary>
+    public int? Ensemble { get; init; }
 }
 
 /// <summary>Everything `molscreen train` takes; defaults are the ones the default models were trained with.</summary>
