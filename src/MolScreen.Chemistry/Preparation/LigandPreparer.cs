@@ -27,6 +27,10 @@ public sealed class LigandPreparer(PreparationOptions options)
         };
         CheckComposition(mol);
         if (Options.Ph is { } ph) mol.Protonate(ph);
+        int floor = RotatableBonds.HeavyAtomTorsions(mol.ToGraph());
+        if (floor > Options.MaxTorsions)
+            throw new ChemistryException(ChemistryErrorKind.Unsupported,
+                $"at least {floor} torsions > max_torsions {Options.MaxTorsions}");
         // A record's own pose is kept as it is (nothing to rebuild); a built conformer must pass the
         // acceptance checks, or the molecule goes to rejects with the reason.
         var build = Options.KeepInputCoordinates

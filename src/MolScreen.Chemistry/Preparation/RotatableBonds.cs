@@ -22,6 +22,29 @@ public static class RotatableBonds
     public static int[] Find(LigandAtoms atoms) =>
         Enumerable.Range(0, atoms.Conformer.BondCount).Where(b => IsRotatable(atoms, b)).ToArray();
 
+    /// <summary>
+    /// The same rules on the heavy-atom graph, before any 3D exists: bonds between two heavy atoms that each have another
+    /// heavy neighbour. The torsion tree built later has these and may add hydroxyl/thiol/ammonium torsions, so this is a
+    /// lower bound on its count; it lets a molecule far over the limit go to rejects without a (costly, for a long chain
+    /// sometimes failing) 3D build.
+    /// </summary>
+    public static int HeavyAtomTorsions(Molecules.MolGraph g)
+    {
+        var adj = g.Adjacency;
+        bool HasTriple(int atom) => adj[atom].Any(n => g.BondKinds[n.Bond] == Molecules.BondKind.Triple);
+        bool Amide(int c, int n) => g.AtomicNumber[c] == 6 && g.AtomicNumber[n] == 7 && g.TotalDegree(n) == 3 &&
+            adj[c].Any(x => g.BondKinds[x.Bond] == Molecules.BondKind.Double && g.AtomicNumber[x.Neighbor] is 8 or 16);
+        int count = 0;
+        for (int b = 0; b < g.BondCount; b++)
+        {
+            if (g.BondKinds[b] != Molecules.BondKind.Single || g.BondInRing[b]) continue;
+            int a = g.BondBegin[b], c = g.BondEnd[b];
+            if (adj[a].Length < 2 || adj[c].Length < 2 || HasTriple(a) || HasTriple(c) || Amide(a, c) || Amide(c, a)) continue;
+            count++;
+        }
+        return count;
+    }
+
     // Meeko's default rule with explicit hydrogens: a hydroxyl/thiol and an ammonium turn their donor hydrogens, but a
     // primary amine (NH2) does not count (its rotatable-bond SMARTS excludes [NH2] ends).
     private static bool IsTerminal(LigandAtoms atoms, int atom, int partner)

@@ -88,8 +88,34 @@ public sealed class LigandPreparerTests
     }
 
     [Theory]
+    [InlineData("CCCCCCCCCCO", 9)]                                      // decanol: the hydroxyl torsion comes only with 3D
+    [InlineData("CC(=O)NCC#CC", 1)]                                     // amide and the bonds next to the triple bond stay rigid
+    [InlineData("CC(C)Cc1ccc(cc1)C(C)C(=O)O", 4)]                      // ibuprofen: the acid's OH is deprotonated at pH 7.4
+    [InlineData("CN1CCC[C@H]1c1cccnc1", 1)]                             // nicotine
+    [InlineData("O=C(Nc1ccc(cc1)O)C", 2)]                               // paracetamol: amide rigid; aryl-N and the phenol OH turn
+    public void Torsion_floor_before_3D_never_exceeds_the_tree(string smiles, int tree)
+    {
+        // The floor lets prepare reject before 3D; a floor above the tree's count would reject a dockable molecule.
+        var ligand = Prepare(smiles);
+        using var mol = MolScreen.Chemistry.OpenBabel.ObMolecule.FromSmiles(smiles);
+        mol.Protonate(7.4);
+        int floor = RotatableBonds.HeavyAtomTorsions(mol.ToGraph());
+        Assert.Equal(tree, ligand.Tree.Torsions);
+        Assert.InRange(floor, ligand.Tree.Torsions - CountPolarRotors(ligand), ligand.Tree.Torsions);
+    }
+
+    // Torsions that turn only a donor hydrogen (hydroxyl, thiol, ammonium): the part of the tree the floor cannot see.
+    private static int CountPolarRotors(PreparedLigand ligand) =>
+        RotatableBonds.Find(ligand.Atoms).Count(b =>
+        {
+            int a = ligand.Atoms.Conformer.BondBegin[b], c = ligand.Atoms.Conformer.BondEnd[b];
+            bool OnlyH(int x, int partner) => ligand.Atoms.Neighbours[x].All(n => n.Atom == partner || ligand.Atoms.IsHydrogen(n.Atom));
+            return OnlyH(a, c) || OnlyH(c, a);
+        });
+
+    [Theory]
     [InlineData("C[Si](C)(C)C", "unsupported element(s) for docking: Si")]
-    [InlineData("CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC", "37 torsions > max_torsions 32")]
+    [InlineData("CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC", "at least 37 torsions > max_torsions 32")]
     public void Rejects_what_cannot_be_docked(string smiles, string reason)
     {
         var e = Assert.Throws<ChemistryException>(() => Prepare(smiles));
