@@ -17,12 +17,7 @@ public sealed class GpuDockingSessionTests
     [SharedDataFact]
     public void Session_reports_the_cpu_engine_poses_and_names_bad_ligands()
     {
-        string dir = SharedData.Require("adgpu-set42", "1p62");
-        var receptor = ReceptorReader.Read(Path.Combine(dir, "protein.pdbqt"));
-        var lig = LigandReader.Read(Path.Combine(dir, "flex-xray.pdbqt"));
-        var box = GridBox.FromLigand(lig, padding: 0, minSide: 12f) with { SizeX = 12, SizeY = 12, SizeZ = 12 };
-        var engine = new DockingEngine(receptor, box, ScoringWeights.Vina);
-        var options = new DockingOptions { Exhaustiveness = 2, Seed = 3, Steps = 6 };
+        var (engine, lig, options) = DockingFixture.Small1p62();
         // a ligand whose first torsion axis has coincident atoms: LigandKinematics refuses it
         var broken = WithCoincidentAxis(lig);
 

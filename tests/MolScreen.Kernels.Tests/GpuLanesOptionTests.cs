@@ -48,12 +48,7 @@ public sealed class GpuLanesOptionTests
     [SharedDataFact]
     public void Session_runs_the_lanes_asked_for_and_reports_the_cpu_engine_poses()
     {
-        string dir = SharedData.Require("adgpu-set42", "1p62");
-        var receptor = ReceptorReader.Read(Path.Combine(dir, "protein.pdbqt"));
-        var lig = LigandReader.Read(Path.Combine(dir, "flex-xray.pdbqt"));
-        var box = GridBox.FromLigand(lig, padding: 0, minSide: 12f) with { SizeX = 12, SizeY = 12, SizeZ = 12 };
-        var engine = new DockingEngine(receptor, box, ScoringWeights.Vina);
-        var options = new DockingOptions { Exhaustiveness = 2, Seed = 3, Steps = 6 };
+        var (engine, lig, options) = DockingFixture.Small1p62();
         var cpu = engine.Dock(lig, options);
 
         using var session = GpuDockingSession.Open("ilgpu-cpu")!;
@@ -61,15 +56,7 @@ public sealed class GpuLanesOptionTests
         {
             var got = session.Dock(engine, [lig], options with { GpuLanes = lanes }).Single().Result!;
             Assert.Equal(lanes ?? 1, session.LanesPerChain); // the CPU accelerator's default is the thread kernel
-            Assert.Equal(cpu.Evaluations, got.Evaluations);
-            Assert.Equal(cpu.Poses.Count, got.Poses.Count);
-            for (int k = 0; k < cpu.Poses.Count; k++)
-            {
-                Assert.Equal(cpu.Poses[k].Score, got.Poses[k].Score);
-                Assert.Equal(cpu.Poses[k].X, got.Poses[k].X);
-                Assert.Equal(cpu.Poses[k].Y, got.Poses[k].Y);
-                Assert.Equal(cpu.Poses[k].Z, got.Poses[k].Z);
-            }
+            DockingFixture.AssertSamePoses(cpu, got);
         }
     }
 }

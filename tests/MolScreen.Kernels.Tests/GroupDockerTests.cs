@@ -89,15 +89,7 @@ public sealed class GroupDockerTests(ITestOutputHelper log)
         var got = engine.Finish(lig, chains.PerChain, chains.Evaluations, options, 0);
         var cpu = engine.Dock(lig, options);
 
-        Assert.Equal(cpu.Evaluations, got.Evaluations);
-        Assert.Equal(cpu.Poses.Count, got.Poses.Count);
-        for (int k = 0; k < got.Poses.Count; k++)
-        {
-            Assert.Equal(cpu.Poses[k].Score, got.Poses[k].Score);
-            Assert.Equal(cpu.Poses[k].X, got.Poses[k].X);
-            Assert.Equal(cpu.Poses[k].Y, got.Poses[k].Y);
-            Assert.Equal(cpu.Poses[k].Z, got.Poses[k].Z);
-        }
+        DockingFixture.AssertSamePoses(cpu, got);
     }
 
     [SharedDataFact]
