@@ -3,8 +3,8 @@ namespace MolScreen.Docking.Search;
 /// <summary>
 /// How hard to search: fast, balance (Vina's default budget) or detail; quick = balance's budget with QuickVina 2's skipped
 /// local searches, chains that end when they stop improving, and a search that ends once two chains agree on the best pose
-/// (<see cref="ChainConsensus"/>; 10–12× Vina's speed on the 27 redocking complexes, with Vina's success count at seed 1 but
-/// two fewer at seed 2, and it stops short of the minimum on ligands with ≥ 10 torsions: docs/benchmarks.md).
+/// (<see cref="ChainConsensus"/>; 12–16× Vina's speed on the 27 redocking complexes, with Vina's success count at seed 1 but
+/// three fewer at seed 2, and it stops short of the minimum on ligands with ≥ 10 torsions: docs/benchmarks.md).
 /// </summary>
 public enum SearchMode { Fast, Balance, Detail, Quick }
 
