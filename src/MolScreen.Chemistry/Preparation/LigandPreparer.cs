@@ -25,9 +25,10 @@ public sealed class LigandPreparer(PreparationOptions options)
             "molblock" => ObMolecule.FromMolblock(structure),
             _ => throw new ArgumentException($"unknown structure format '{format}' (expected smiles or molblock)", nameof(format)),
         };
-        CheckComposition(mol);
-        if (Options.Ph is { } ph) mol.Protonate(ph);
-        int floor = RotatableBonds.HeavyAtomTorsions(mol.ToGraph());
+        var graph = CheckComposition(mol);
+        // protonation can change amide and terminal-donor status, so the torsion floor reads the protonated graph
+        if (Options.Ph is { } ph) { mol.Protonate(ph); graph = mol.ToGraph(); }
+        int floor = RotatableBonds.HeavyAtomTorsions(graph);
         if (floor > Options.MaxTorsions)
             throw new ChemistryException(ChemistryErrorKind.Unsupported,
                 $"at least {floor} torsions > max_torsions {Options.MaxTorsions}");
@@ -50,8 +51,8 @@ public sealed class LigandPreparer(PreparationOptions options)
         };
     }
 
-    // Checked before the (costly) 3D build, on the graph as read.
-    private void CheckComposition(ObMolecule mol)
+    // Checked before the (costly) 3D build, on the graph as read (returned for the torsion floor).
+    private Molecules.MolGraph CheckComposition(ObMolecule mol)
     {
         var graph = mol.ToGraph();
         int heavy = graph.AtomicNumber.Count(z => z != 1);
@@ -64,6 +65,7 @@ public sealed class LigandPreparer(PreparationOptions options)
                 "unsupported element(s) for docking: " + string.Join(", ", unsupported.Select(ElementSymbols.Symbol)));
         if (graph.AtomCount > 1 && Fragments(graph) > 1)
             throw new ChemistryException(ChemistryErrorKind.Unsupported, "more than one fragment (standardize first)");
+        return graph;
     }
 
     private static int Fragments(Molecules.MolGraph g)
