@@ -31,12 +31,18 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
           mmcif [--cif datasets/targets/6zu5.cif] [--repeats 3]
           ribosome-interface [--cif datasets/targets/6zu5.cif] [--chains LOO,LGG,...] [--models datasets/models]
+          conformer-survey [--set tuning|heldout] [--tsv FILE] [--shared DIR]   (3D builds vs the force field's converged minimum)
         """);
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 switch (args[0])
 {
+    case "conformer-survey":
+        var benchRepo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        ConformerSurveyBenchmark.Run(Arg("--set", "tuning"), Arg("--shared", Path.GetFullPath(Path.Combine(benchRepo, "..", "shared", "data"))),
+            Arg("--tsv", "") is { Length: > 0 } tsvFile ? tsvFile : null);
+        return 0;
     case "ingest":
         var sizes = Arg("--records", "100000,1000000").Split(',').Select(int.Parse).ToList();
         var workers = int.Parse(Arg("--workers", Environment.ProcessorCount.ToString()));

@@ -2,27 +2,16 @@ namespace MolScreen.Chemistry.Tests.Agreement;
 
 /// <summary>
 /// Issue 3's second agreement set: a fixed 10k sample of ../shared/data libraries (DUD-E actives and
-/// decoys, MUV), as "SMILES\tindex" lines. Validation data: in CI (env CI set) a missing folder fails
-/// the test; elsewhere the caller skips with the message.
+/// decoys, MUV), as "SMILES\tindex" lines.
 /// </summary>
 internal static class SharedLibrarySample
 {
     public const string Name = "../shared/data sample (DUD-E + MUV, 10k, seed 20261123)";
 
-    public static string Folder =>
-        Environment.GetEnvironmentVariable("MOLSCREEN_SHARED_DATA")
-        ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "data"));
-
-    /// <summary>The sample, or null with <paramref name="skipped"/> set when the data is absent outside CI.</summary>
-    public static List<string>? Load(out string skipped)
+    /// <summary>The sample; callers are <see cref="SharedDataFactAttribute"/> tests, skipped visibly outside CI when the data is absent.</summary>
+    public static List<string> Load()
     {
-        var shared = Folder;
-        skipped = $"skipped: {shared} not found (runs in CI)";
-        if (!Directory.Exists(shared))
-        {
-            Assert.True(Environment.GetEnvironmentVariable("CI") == null, $"validation data missing in CI: {shared}");
-            return null;
-        }
+        var shared = SharedData.Require();
         var pool = Directory.EnumerateFiles(Path.Combine(shared, "dude-ism-20"), "*.ism", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .SelectMany(f => File.ReadLines(f).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]))
             .Concat(GzipLines(Path.Combine(shared, "muv", "muv.csv.gz")).Skip(1).Select(l => l[(l.LastIndexOf(',') + 1)..]))

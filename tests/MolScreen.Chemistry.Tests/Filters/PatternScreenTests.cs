@@ -32,13 +32,9 @@ public class PatternScreenTests(ITestOutputHelper output)
         Compare("NCI first_5K", File.ReadLines(RdkitOracle.Nci5k).Select(l => l.Split('\t', ' ')[0]));
     }
 
-    [Fact]
-    public void ScreenedAndUnscreenedHitsAreIdenticalOnTheSharedLibrarySample()
-    {
-        var sample = SharedLibrarySample.Load(out var skipped);
-        if (sample is null) { output.WriteLine(skipped); return; }
-        Compare(SharedLibrarySample.Name, sample.Select(l => l.Split('\t')[0]));
-    }
+    [SharedDataFact]
+    public void ScreenedAndUnscreenedHitsAreIdenticalOnTheSharedLibrarySample() =>
+        Compare(SharedLibrarySample.Name, SharedLibrarySample.Load().Select(l => l.Split('\t')[0]));
 
     [Fact]
     public void ScreenRejectsWhatCannotMatchAndAdmitsWhatCan()

@@ -1,39 +1,34 @@
 using System.Diagnostics;
 using System.Globalization;
+using MolScreen.Chemistry;
 using MolScreen.Chemistry.Conformers;
 using MolScreen.Chemistry.OpenBabel;
-using MolScreen.Chemistry.Tests.OpenBabel;
-using Xunit.Abstractions;
+using MolScreen.Testing;
 
-namespace MolScreen.Chemistry.Tests.Conformers;
+namespace MolScreen.Bench;
 
 /// <summary>
 /// The 3D measurement of docs/benchmarks.md on a chosen set, as prepare builds them (standardized, canonical SMILES,
-/// protonated at pH 7.4):
-/// per molecule, the plain first build (OBBuilder + 250 steps) and the checked build of
-/// <see cref="ConformerBuilder"/>, each scored against the force field's converged minimum. Minutes of CPU,
-/// so it runs only when asked: MOLSCREEN_CONFORMER_SURVEY=tuning|heldout, optional
-/// MOLSCREEN_CONFORMER_SURVEY_TSV=FILE for the per-molecule rows.
+/// protonated at pH 7.4): per molecule, the plain first build (OBBuilder + 250 steps) and the checked build of
+/// <see cref="ConformerBuilder"/>, each scored against the force field's converged minimum. Minutes of CPU; the CI
+/// guard of the tuning-corpus figures is ConformerCorpusTests.
 /// </summary>
-[Collection(OpenBabelCollection.Name)]
-public class ConformerSurveyTests(ITestOutputHelper output)
+public static class ConformerSurveyBenchmark
 {
     private const int RelaxSteps = 2000;
 
-    [Fact]
-    public void SurveyOnRequest()
+    /// <summary>Runs the survey on <paramref name="set"/> (tuning or heldout); per-molecule rows go to <paramref name="tsvPath"/> when given.</summary>
+    public static void Run(string set, string sharedData, string? tsvPath)
     {
-        string? set = Environment.GetEnvironmentVariable("MOLSCREEN_CONFORMER_SURVEY");
-        if (string.IsNullOrEmpty(set)) return;
         var inputs = set switch
         {
             "tuning" => ConformerInputs.NciFirst200AndDrugs(),
-            "heldout" => ConformerInputs.HeldOut(),
-            _ => throw new ArgumentException($"MOLSCREEN_CONFORMER_SURVEY={set}: expected tuning or heldout"),
+            "heldout" => ConformerInputs.HeldOut(Path.Combine(sharedData, "dude-ism-20")),
+            _ => throw new ArgumentException($"--set {set}: expected tuning or heldout"),
         };
         var policy = new ConformerBuildPolicy();
         // Rows are written as they come, so a long run shows its progress.
-        using var tsv = new StreamWriter(Environment.GetEnvironmentVariable("MOLSCREEN_CONFORMER_SURVEY_TSV") is { Length: > 0 } path ? path : "/dev/null") { AutoFlush = true };
+        using var tsv = new StreamWriter(tsvPath ?? "/dev/null") { AutoFlush = true };
         tsv.WriteLine("name\tfirst_max_gradient\tfirst_dev_min\tfirst_clash\tfirst_stereo\tbuilds\textra_steps\tmax_gradient\tdev_min\tclash\tstereo\treject");
         var first = new Tally();
         var after = new Tally();
@@ -96,10 +91,10 @@ public class ConformerSurveyTests(ITestOutputHelper output)
                 tsv.WriteLine(row);
             }
         }
-        output.WriteLine($"{set}: {inputs.Count} inputs, {unreadable} unreadable");
-        output.WriteLine($"plain first build: {first.Count} conformers ({noFirst} failed), {first}; {first.Count / plain.Elapsed.TotalSeconds:F1} mol/s");
-        output.WriteLine($"checked build: {after.Count} prepared, {rejected} rejected, {after}; checks cost {checks.Elapsed.TotalSeconds:F1} s over the plain builds' {plain.Elapsed.TotalSeconds:F1} s");
-        output.WriteLine($"refined only {refinedOnly}, rebuilt {rebuilt}; first builds failing the bar: {first.Count - first.All}, " +
+        Console.WriteLine($"{set}: {inputs.Count} inputs, {unreadable} unreadable");
+        Console.WriteLine($"plain first build: {first.Count} conformers ({noFirst} failed), {first}; {first.Count / plain.Elapsed.TotalSeconds:F1} mol/s");
+        Console.WriteLine($"checked build: {after.Count} prepared, {rejected} rejected, {after}; checks cost {checks.Elapsed.TotalSeconds:F1} s over the plain builds' {plain.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"refined only {refinedOnly}, rebuilt {rebuilt}; first builds failing the bar: {first.Count - first.All}, " +
                          $"rescued {rescued}, passed through unchanged {missed}; first builds already fine that the checks redid: {needless}");
     }
 

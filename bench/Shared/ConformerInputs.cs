@@ -1,13 +1,15 @@
 using MolScreen.Chemistry.OpenBabel;
 
-namespace MolScreen.Chemistry.Tests.Conformers;
+namespace MolScreen.Testing;
 
-/// <summary>Molecule sources of the conformer measurements, each a name and a reader (readers may throw on bad records).</summary>
+/// <summary>
+/// Molecule sources of the conformer measurements, each a name and a reader (readers may throw on bad records). Shared by
+/// the conformer corpus test and the bench's conformer survey.
+/// </summary>
 public static class ConformerInputs
 {
     public const string Nci200 = "/usr/share/RDKit/Data/NCI/first_200.props.sdf";
     public const string Nci5k = "/usr/share/RDKit/Data/NCI/first_5K.smi";
-    public const string Dude = "/work/shared/data/dude-ism-20";
 
     public static readonly string[] StereoDrugs =
     [
@@ -40,14 +42,15 @@ public static class ConformerInputs
 
     /// <summary>
     /// The held-out set, never used while the build policy was chosen: NCI records 201 to 500 of first_5K.smi
-    /// (the 200 before them are the tuning SD file) and the first 10 decoys of each of the 20 DUD-E targets.
+    /// (the 200 before them are the tuning SD file) and the first 10 decoys of each of the 20 DUD-E targets under
+    /// <paramref name="dudeDir"/> (../shared/data/dude-ism-20).
     /// </summary>
-    public static List<(string Name, Func<ObMolecule> Read)> HeldOut()
+    public static List<(string Name, Func<ObMolecule> Read)> HeldOut(string dudeDir)
     {
         var inputs = new List<(string, Func<ObMolecule>)>();
         foreach (var line in File.ReadLines(Nci5k).Skip(200).Take(300))
             inputs.Add(FromSmilesLine("NCI", line));
-        foreach (var target in Directory.GetDirectories(Dude).Order())
+        foreach (var target in Directory.GetDirectories(dudeDir).Order())
             foreach (var line in File.ReadLines(System.IO.Path.Combine(target, "decoys_final.ism")).Take(10))
                 inputs.Add(FromSmilesLine("DUD-E " + System.IO.Path.GetFileName(target), line));
         return inputs;
