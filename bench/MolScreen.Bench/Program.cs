@@ -15,7 +15,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           predict-accuracy [--tasks logs,logd,bbbp,herg,tox21] [--seeds 3 | --seed-list 1,2] [--epochs N] [--ensemble K] [--hidden 128,64] [--dropout D]
                            [--patience N] [--variance-head true|false] [--balance true|false] [--bootstrap true|false] [--lr X] [--weight-decay X] [--no-peer] [--dir DIR] [--shared DIR]
                            [--arch mlp|dmpnn|mlp+dmpnn] [--mp-ensemble K] [--mp-hidden 300] [--mp-depth 3] [--mp-ffn 300] [--mp-dropout 0.1] [--mp-epochs 20] [--reuse]
-          rpi-cv [--sets RPI1807,NPInter] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
+          rpi-cv [--sets RPI1807,NPInter] [--protocol pair|protein] [--no-dedupe] [--epochs N] [--hidden 256,64] [--dropout D] [--seed N] [--fold-seed N]
                  [--profiles none|protein|pair] [--tau T] [--members N]
                  [--tune none|threshold|full] [--max-epochs N] [--threshold-rule accuracy|prevalence] [--match-counts|--no-match-counts]   (inner-split choice of threshold / epochs; default none)
                  [--own-rna]   (pair-neighbour block includes the query's own RNA: the layout before 2026-12-05)
@@ -181,10 +181,17 @@ switch (args[0])
                 RpiCvBenchmark.PrintProteinBalance(s.Set, MolScreen.Interactions.Sequences.PairDataset.Load(Path.Combine(rpiShared, s.Folder), s.Set).Pairs, 5, foldSeed, rpiProfiles);
             return 0;
         }
-        Console.WriteLine($"protocol: pair-level stratified 5-fold, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}, {rpiTuning?.Describe() ?? "no inner tuning (fixed epochs, threshold 0.5)"}, {rpiBlend?.Describe() ?? "networks only"}");
+        var rpiProtocol = Arg("--protocol", "pair") switch
+        {
+            "pair" => MolScreen.Interactions.Evaluation.CvProtocol.Pair,
+            "protein" => MolScreen.Interactions.Evaluation.CvProtocol.ProteinGrouped,
+            var pr => throw new ArgumentException($"--protocol {pr}: expected pair or protein"),
+        };
+        var rpiDedupe = !args.Contains("--no-dedupe");
+        Console.WriteLine($"protocol: {(rpiProtocol == MolScreen.Interactions.Evaluation.CvProtocol.Pair ? "pair-level stratified" : "grouped by protein sequence")} 5-fold on {(rpiDedupe ? "distinct sequence pairs" : "raw pairs (duplicates kept)")}, fold seed {foldSeed}, model seed {rpiOptions.Seed}, MLP {string.Join('-', rpiOptions.Hidden)} dropout {rpiOptions.Dropout} epochs {rpiOptions.Epochs} batch {rpiOptions.BatchSize} lr {rpiOptions.LearningRate}, members {rpiMembers}, features {MolScreen.Interactions.PairModel.Layout(rpiProfiles)}, {rpiTuning?.Describe() ?? "no inner tuning (fixed epochs, threshold 0.5)"}, {rpiBlend?.Describe() ?? "networks only"}");
         RpiCvBenchmark.PrintHeader();
         foreach (var s in RpiCvBenchmark.Sets.Where(s => only.Length == 0 || only.Split(',').Contains(s.Set)))
-            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, rpiProfiles, rpiMembers, foldSeed, rpiTuning, rpiBlend);
+            RpiCvBenchmark.Run(rpiShared, s.Set, s.Folder, s.PeerAcc, s.PeerAuc, rpiOptions, rpiProfiles, rpiMembers, foldSeed, rpiTuning, rpiBlend, protocol: rpiProtocol, dedupe: rpiDedupe);
         return 0;
     case "mmcif":
         var cifRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));

@@ -79,14 +79,15 @@ public static class PairModel
         return profiles == null ? rows : PairPredictor.Join(rows, profiles.Describe(pairs));
     }
 
-    /// <summary>Pair-level stratified CV; every fitted statistic (standardizer, profiles, tuned schedule) sees training pairs only.</summary>
+    /// <summary>Cross-validation under <see cref="CvProtocol"/>; every fitted statistic (standardizer, profiles, tuned schedule) sees training pairs only.</summary>
     public static CvSummary CrossValidate(IReadOnlyList<LabelledPair> pairs, int folds, int foldSeed, MlpOptions options, ProfileOptions? profiles, int members = DefaultMembers, InnerTuning? tuning = null, TreeBlend? blend = null)
         => CrossValidateRun(pairs, folds, foldSeed, options, profiles, members, tuning, blend).Summary;
 
-    public static PairCvRun CrossValidateRun(IReadOnlyList<LabelledPair> pairs, int folds, int foldSeed, MlpOptions options, ProfileOptions? profiles, int members, InnerTuning? tuning, TreeBlend? blend = null)
+    public static PairCvRun CrossValidateRun(IReadOnlyList<LabelledPair> pairs, int folds, int foldSeed, MlpOptions options, ProfileOptions? profiles, int members, InnerTuning? tuning, TreeBlend? blend = null,
+        CvProtocol protocol = CvProtocol.Pair)
     {
         var labels = pairs.Select(p => p.Interacts).ToList();
-        var assignment = CrossValidation.StratifiedFolds(labels, folds, foldSeed);
+        var assignment = CrossValidation.Folds(pairs, protocol, folds, foldSeed);
         var run = OutOfFold(pairs, assignment, folds, options, profiles, members, tuning, blend);
         var summary = new CvSummary(Enumerable.Range(0, folds)
             .Select(f => Enumerable.Range(0, pairs.Count).Where(i => assignment[i] == f).ToArray())

@@ -54,17 +54,24 @@ public class ModelTests
     }
 
     [SharedDataFact]
-    public void Pair_model_cross_validation_on_RPI488_reaches_published_level_accuracy()
+    public void Shipped_pair_pipeline_on_distinct_RPI488_pairs_grouped_by_protein_learns_with_no_leak()
     {
-        // CI slice of `MolScreen.Bench rpi-cv`: full 5-fold protocol on the smallest set at half the epochs.
-        var data = PairDataset.Load(SharedData.Require("rpi-benchmarks"), "RPI488");
-        Assert.Equal(488, data.Pairs.Count);
-        var rows = Features.PairFeaturizer.Featurize(data.Pairs.Select(p => (p.Protein, p.Rna)).ToList());
-        var cv = CrossValidation.Run(rows, data.Pairs.Select(p => p.Interacts).ToList(), 5, 7, PairModel.DefaultOptions with { Epochs = 10 });
+        // CI slice of `MolScreen.Bench rpi-cv --sets RPI488 --protocol protein`: the shipped pipeline (partner profiles,
+        // networks, boosted-tree blend) on the distinct pairs, folds grouped by protein, at half the epochs.
+        var raw = PairDataset.Load(SharedData.Require("rpi-benchmarks"), "RPI488");
+        var distinct = PairDeduplication.Collapse(raw.Pairs);
+        Assert.Equal(488, distinct.Input);
+        Assert.Equal(486, distinct.Pairs.Count);
+        var assignment = CrossValidation.Folds(distinct.Pairs, CvProtocol.ProteinGrouped, 5, 7);
+        // No test pair has an identical sequence pair, or its protein sequence, anywhere in its training folds.
+        Assert.All(Enumerable.Range(0, 5), f => Assert.Equal((0, 0), LeakFreeCvTests.Leaks(distinct.Pairs, assignment, f)));
+        var run = PairModel.CrossValidateRun(distinct.Pairs, 5, 7, PairModel.DefaultOptions with { Epochs = 10 }, PairModel.DefaultProfiles,
+            PairModel.DefaultMembers, null, PairModel.DefaultBlend, CvProtocol.ProteinGrouped);
+        var cv = run.Summary;
         Assert.Equal(5, cv.Folds.Count);
-        // Measured 0.85 (20 epochs, bench); IPMiner reported 0.89 on RPI488. Shuffled labels give ~0.5.
-        Assert.True(cv.Of(m => m.Accuracy).Mean > 0.80, $"accuracy {cv.Of(m => m.Accuracy).Mean:F3}");
-        Assert.True(cv.Of(m => m.RocAuc).Mean > 0.85, $"auc {cv.Of(m => m.RocAuc).Mean:F3}");
+        // Below the bench's 20-epoch figures (docs/benchmarks.md), far above what shuffled labels give (about 0.5).
+        Assert.True(cv.Of(m => m.Accuracy).Mean > 0.82, $"accuracy {cv.Of(m => m.Accuracy).Mean:F3}");
+        Assert.True(cv.Of(m => m.RocAuc).Mean > 0.87, $"auc {cv.Of(m => m.RocAuc).Mean:F3}");
     }
 }
 

@@ -15,8 +15,8 @@ public sealed record CvSummary(IReadOnlyList<BinaryMetrics> Folds)
 }
 
 /// <summary>
-/// Pair-level stratified k-fold cross-validation, the protocol of the published RPI benchmarks (RPISeq, IPMiner,
-/// RPITER, EDLMFC): folds split pairs, not proteins or RNAs, so members recur across folds as in those papers.
+/// k-fold cross-validation of pair benchmarks: pair-level stratified folds (the protocol of RPISeq, IPMiner, RPITER and
+/// EDLMFC, where members recur across folds) or folds grouped by protein sequence (<see cref="CvProtocol"/>).
 /// </summary>
 public static class CrossValidation
 {
@@ -34,6 +34,43 @@ public static class CrossValidation
         }
         return assignment;
     }
+
+    /// <summary>
+    /// Fold index per row with whole groups (e.g. one protein sequence) kept in one fold: groups are shuffled with
+    /// <paramref name="seed"/>, then dealt largest first to the fold holding the fewest rows so fold sizes stay close.
+    /// </summary>
+    public static int[] GroupedFolds(IReadOnlyList<string> groups, int folds, int seed)
+    {
+        if (folds < 2) throw new ArgumentException("cross-validation needs at least 2 folds");
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < groups.Count; i++)
+        {
+            if (!members.TryGetValue(groups[i], out var list)) members[groups[i]] = list = [];
+            list.Add(i);
+        }
+        if (members.Count < folds) throw new ArgumentException($"grouped cross-validation needs at least {folds} groups, the data has {members.Count}");
+        var keys = members.Keys.Order(StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(keys);
+        // A stable sort keeps the shuffled order among groups of equal size.
+        var bySize = keys.OrderByDescending(k => members[k].Count).ToArray();
+        var size = new int[folds];
+        var assignment = new int[groups.Count];
+        foreach (var key in bySize)
+        {
+            int f = Array.IndexOf(size, size.Min());
+            foreach (var i in members[key]) assignment[i] = f;
+            size[f] += members[key].Count;
+        }
+        return assignment;
+    }
+
+    /// <summary>Fold per pair under <paramref name="protocol"/>: label-stratified over pairs, or grouped by protein sequence.</summary>
+    public static int[] Folds(IReadOnlyList<Sequences.LabelledPair> pairs, CvProtocol protocol, int folds, int seed) => protocol switch
+    {
+        CvProtocol.Pair => StratifiedFolds(pairs.Select(p => p.Interacts).ToList(), folds, seed),
+        CvProtocol.ProteinGrouped => GroupedFolds(pairs.Select(p => p.Protein.Letters).ToList(), folds, seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(protocol)),
+    };
 
     public static CvSummary Run(IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, int folds, int foldSeed, MlpOptions options)
         => Run(labels, StratifiedFolds(labels, folds, foldSeed), folds, train =>
