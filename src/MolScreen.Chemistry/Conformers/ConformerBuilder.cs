@@ -83,7 +83,7 @@ public static class ConformerBuilder
             if (build == 1 && first != null) conformer = first;
             else
             {
-                // OBBuilder's placement of fused-ring stereocentres is random (testosterone fails now and then);
+                // OBBuilder's placement of fused-ring stereocentres depends on its random draws (testosterone fails for some seeds);
                 // a build it refuses counts as one failed attempt. Morphine-type centres fail every time and end
                 // as a reject after the last build, with OBBuilder's message.
                 try { conformer = mol.Generate3D(preferred, steps, buildSeed, perturbRotors: build > 1); }
