@@ -1,4 +1,5 @@
 using MolScreen.Chemistry.OpenBabel;
+using MolScreen.Core.Stages;
 
 namespace MolScreen.Chemistry.Conformers;
 
@@ -43,23 +44,30 @@ public sealed record ConformerBuild(Conformer3D Conformer, int Builds, int Extra
 /// one whose refinement stalls (the minimizer cannot lower it further) is at its minimum and accepted;
 /// one that still fails is rebuilt from seeded random torsions, a bounded number of times, and a
 /// molecule without an acceptable conformer throws <see cref="ChemistryException"/> with the last reason,
-/// so callers never receive a conformer that misses the bar.
+/// so callers never receive a conformer that misses the bar. The result is a function of the molecule, the
+/// settings and the seed: build k draws from <see cref="BuildSeed"/>(seed, k), refinements from the build's seed.
 /// </summary>
 public static class ConformerBuilder
 {
-    public static ConformerBuild Build(ObMolecule mol, ForceField preferred, int steps, ConformerBuildPolicy policy)
+    /// <param name="seed">The molecule's seed (the prepare stage's is <see cref="RecordSeed.Of"/> of the workflow seed and the structure).</param>
+    public static ConformerBuild Build(ObMolecule mol, ForceField preferred, int steps, ConformerBuildPolicy policy, uint seed = 0)
     {
         ArgumentNullException.ThrowIfNull(mol);
         ArgumentNullException.ThrowIfNull(policy);
-        return policy.Check ? Continue(mol, null, preferred, steps, policy) : new ConformerBuild(mol.Generate3D(preferred, steps), 1, 0);
+        return policy.Check
+            ? Continue(mol, null, preferred, steps, policy, seed)
+            : new ConformerBuild(mol.Generate3D(preferred, steps, BuildSeed(seed, 1), perturbRotors: false), 1, 0);
     }
+
+    /// <summary>The seed of build <paramref name="build"/> (1 = first) of a molecule seeded with <paramref name="seed"/>.</summary>
+    public static uint BuildSeed(uint seed, int build) => RecordSeed.Attempt(seed, build);
 
     /// <summary>
     /// <see cref="Build"/> from a first build already made: <paramref name="first"/> must be
-    /// <paramref name="mol"/>'s current conformer from <c>Generate3D(preferred, steps)</c> (null: none yet). Lets a
-    /// measurement score the plain first build before the checks act on it.
+    /// <paramref name="mol"/>'s current conformer from <c>Generate3D(preferred, steps, BuildSeed(seed, 1), false)</c>
+    /// (null: none yet). Lets a measurement score the plain first build before the checks act on it.
     /// </summary>
-    public static ConformerBuild Continue(ObMolecule mol, Conformer3D? first, ForceField preferred, int steps, ConformerBuildPolicy policy)
+    public static ConformerBuild Continue(ObMolecule mol, Conformer3D? first, ForceField preferred, int steps, ConformerBuildPolicy policy, uint seed = 0)
     {
         ArgumentNullException.ThrowIfNull(mol);
         ArgumentNullException.ThrowIfNull(policy);
@@ -69,16 +77,16 @@ public static class ConformerBuilder
         int extra = 0;
         for (int build = 1; build <= policy.MaxBuilds; build++)
         {
-            // A fixed seed per attempt keeps reruns of one molecule comparable; the first build is OBBuilder's own.
-            uint seed = unchecked((uint)build * 2654435761u);
+            // The first build keeps OBBuilder's torsions; rebuilds start from torsions drawn from their seed.
+            uint buildSeed = BuildSeed(seed, build);
             Conformer3D conformer;
             if (build == 1 && first != null) conformer = first;
             else
             {
-                // OBBuilder's placement of fused-ring stereocentres is random (testosterone fails now and then);
+                // OBBuilder's placement of fused-ring stereocentres depends on its random draws (testosterone fails for some seeds);
                 // a build it refuses counts as one failed attempt. Morphine-type centres fail every time and end
                 // as a reject after the last build, with OBBuilder's message.
-                try { conformer = mol.Generate3D(preferred, steps, build == 1 ? 0u : seed); }
+                try { conformer = mol.Generate3D(preferred, steps, buildSeed, perturbRotors: build > 1); }
                 catch (ChemistryException e) when (e.Message.Contains("cannot place the specified stereo", StringComparison.Ordinal))
                 {
                     reason = e.Message;

@@ -141,20 +141,23 @@ public sealed class ObMolecule : IDisposable
 
     /// <summary>
     /// As <see cref="Generate3D(int)"/>, starting with <paramref name="preferred"/>: MMFF94 falls
-    /// back to UFF, UFF has no fallback.
+    /// back to UFF, UFF has no fallback. Seed 0 (<see cref="Generate3D(ForceField, int, uint, bool)"/>).
     /// </summary>
-    public Conformer3D Generate3D(ForceField preferred, int steps) => Generate3D(preferred, steps, 0);
+    public Conformer3D Generate3D(ForceField preferred, int steps) => Generate3D(preferred, steps, 0, false);
 
     /// <summary>
-    /// As <see cref="Generate3D(ForceField, int)"/>; a non-zero <paramref name="seed"/> sets every rotatable
-    /// bond of the built structure to a torsion drawn from it before the minimization, so a rebuild starts
-    /// from another arrangement than OBBuilder's usual one (see <see cref="ConformerBuilder"/>).
+    /// As <see cref="Generate3D(ForceField, int)"/>, as a function of the molecule and <paramref name="seed"/>:
+    /// every random draw of OBBuilder and the force field comes from a generator seeded with it, so the same
+    /// molecule, steps and seed give the same coordinates in any process. <paramref name="perturbRotors"/> also
+    /// sets every rotatable bond of the built structure to a torsion drawn from the seed before the
+    /// minimization, so a rebuild starts from another arrangement than OBBuilder's usual one (see
+    /// <see cref="ConformerBuilder"/>).
     /// </summary>
-    public Conformer3D Generate3D(ForceField preferred, int steps, uint seed)
+    public Conformer3D Generate3D(ForceField preferred, int steps, uint seed, bool perturbRotors)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         using var scope = ObThreadGuard.Enter();
-        ObNative.Check(ObNative.ms_mol_make3d_seeded(_handle, steps, (int)preferred, seed, out int forcefield));
+        ObNative.Check(ObNative.ms_mol_make3d_seeded(_handle, steps, (int)preferred, seed, perturbRotors ? 1 : 0, out int forcefield));
         return ReadConformer(forcefield);
     }
 

@@ -49,7 +49,7 @@ internal static unsafe partial class ObNative
 
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d(MoleculeHandle mol, int steps, out int forcefieldUsed);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d_with(MoleculeHandle mol, int steps, int preferred, out int forcefieldUsed);
-    [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d_seeded(MoleculeHandle mol, int steps, int preferred, uint seed, out int forcefieldUsed);
+    [LibraryImport(Lib)] internal static partial ObStatus ms_mol_make3d_seeded(MoleculeHandle mol, int steps, int preferred, uint seed, int perturbRotors, out int forcefieldUsed);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_refine(MoleculeHandle mol, int steps);
     [LibraryImport(Lib)] internal static partial ObStatus ms_conformer_strain(MoleculeHandle mol, out double energy, out double maxGradient, out double rmsGradient);
     [LibraryImport(Lib)] internal static partial ObStatus ms_mol_atom_count_all(MoleculeHandle mol, out int atomCount, out int bondCount);

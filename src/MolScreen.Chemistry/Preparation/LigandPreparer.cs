@@ -17,6 +17,8 @@ public sealed class LigandPreparer(PreparationOptions options)
     public PreparationOptions Options { get; } = options;
 
     /// <param name="format">"smiles" or "molblock".</param>
+    /// <remarks>A pure function of (structure, options): the conformer's seed comes from <see cref="PreparationOptions.Seed"/>
+    /// and the structure text, not from the id or from molecules prepared before it.</remarks>
     public PreparedLigand Prepare(string id, string format, string structure)
     {
         using var mol = format switch
@@ -36,7 +38,8 @@ public sealed class LigandPreparer(PreparationOptions options)
         // acceptance checks, or the molecule goes to rejects with the reason.
         var build = Options.KeepInputCoordinates
             ? new ConformerBuild(mol.ConformerFromInput(), 0, 0)
-            : ConformerBuilder.Build(mol, Options.ForceField, Options.MinimizationSteps, Options.Build);
+            : ConformerBuilder.Build(mol, Options.ForceField, Options.MinimizationSteps, Options.Build,
+                Core.Stages.RecordSeed.Of(Options.Seed, structure));
         var conformer = build.Conformer;
         var atoms = new LigandAtoms(conformer, mol.ReadConformerCharges());
         var types = Ad4AtomTypes.Assign(atoms);

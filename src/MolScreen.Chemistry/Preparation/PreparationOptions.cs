@@ -18,6 +18,11 @@ public sealed record PreparationOptions
     /// of one that misses it (<see cref="ConformerBuilder"/>).
     /// </summary>
     public ConformerBuildPolicy Build { get; init; } = new();
+    /// <summary>
+    /// Workflow seed: each molecule's conformer is built from <see cref="Core.Stages.RecordSeed.Of"/>(Seed, structure),
+    /// so it depends on the molecule and this seed only.
+    /// </summary>
+    public int Seed { get; init; } = 42;
     /// <summary>Use the record's own 3D coordinates (an SD pose) instead of building a conformer.</summary>
     public bool KeepInputCoordinates { get; init; }
 }

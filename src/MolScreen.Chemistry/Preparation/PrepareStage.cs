@@ -19,7 +19,9 @@ public sealed class PrepareStage : IMapStage
     // 2: hydroxyl and amine torsions (they move the donor hydrogen) count, as in ADT/Meeko and Vina.
     // 3: conformers are checked (settled, no clash, stereo kept), refined or rebuilt when they miss, else rejected;
     //    build_attempts, refine_steps and max_gradient columns.
-    public string Version => "3";
+    // 4: conformers are a function of (molecule, parameters, workflow seed): Open Babel's generator is seeded per
+    //    molecule from the workflow seed and the canonical SMILES.
+    public string Version => "4";
     public StageShape Shape => StageShape.Map;
 
     private const int RowGroupRows = 1_024;
@@ -35,8 +37,9 @@ public sealed class PrepareStage : IMapStage
         new("sdf_dir", ParameterType.String, null, "Also write each shard's ligands as SD records to DIR/part-NNNNN.sdf"),
     ];
 
-    public static PreparationOptions Options(StageParameters p) => new()
+    public static PreparationOptions Options(StageParameters p, int seed) => new()
     {
+        Seed = seed,
         Ph = p.GetNumber("ph"),
         MaxTorsions = checked((int)p.GetInt("max_torsions")),
         MaxHeavyAtoms = checked((int)p.GetInt("max_heavy_atoms")),
@@ -52,7 +55,7 @@ public sealed class PrepareStage : IMapStage
 
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
     {
-        var preparer = new LigandPreparer(Options(ctx.Parameters));
+        var preparer = new LigandPreparer(Options(ctx.Parameters, ctx.Seed));
         string? sdfDir = ctx.Parameters.GetString("sdf_dir");
         var sdf = sdfDir == null ? null : new StringBuilder();
 

@@ -93,14 +93,18 @@ MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_use
 /* Same, starting with the preferred force field (MS_FF_MMFF94, falling back to UFF; or
  * MS_FF_UFF alone). */
 MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred, int32_t* forcefield_used);
-/* Same again; seed != 0 first sets every rotatable (non-ring, single) bond of the built
- * structure to a torsion drawn from a generator seeded with it, so a rebuild of a structure
- * that did not settle starts from another arrangement (OBBuilder alone tends to repeat its
- * geometry). seed 0 is ms_mol_make3d_with. */
+/* Same again, as a function of (molecule, steps, preferred, seed): every random draw of the
+ * build and the minimization (OBBuilder's placement directions, the force fields' nudges of
+ * coincident atoms and straight angles; all of them come from the C library's rand() in Open
+ * Babel) is reseeded from seed first. ms_mol_make3d and ms_mol_make3d_with use seed 0.
+ * perturb_rotors != 0 also sets every rotatable (non-ring, single) bond of the built structure
+ * to a torsion drawn from seed, so a rebuild of a structure that did not settle starts from
+ * another arrangement (OBBuilder alone tends to repeat its geometry). */
 MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferred, uint32_t seed,
-                                    int32_t* forcefield_used);
+                                    int32_t perturb_rotors, int32_t* forcefield_used);
 /* Minimizes the conformer further, in place, by steps conjugate-gradient steps of its own
- * force field (the molecule is set up afresh). */
+ * force field (the molecule is set up afresh). Reseeds Open Babel's generator from the build's
+ * seed and the number of refinements so far, so the result depends on nothing else. */
 MS_API int32_t ms_conformer_refine(ms_mol* mol, int32_t steps);
 /* Residual strain of the conformer as last minimized: total energy (kcal/mol), largest and
  * root-mean-square per-atom gradient norm (kcal/mol/A; UFF's kJ converted). */

@@ -5,6 +5,7 @@
 #include <openbabel/bond.h>
 #include <openbabel/builder.h>
 #include <openbabel/forcefield.h>
+#include <openbabel/math/vector3.h>
 #include <openbabel/obiter.h>
 
 #include <dlfcn.h>
@@ -67,6 +68,33 @@ private:
     void (*set_)(int) = nullptr;
     int previous_ = 0;
 };
+
+// Open Babel draws every random step it takes here from vector3::randomUnitVector: OBBuilder's
+// directions for chain atoms and fragments, the force fields' nudges apart of atoms closer than
+// 0.1 A and of straight angles (UFF), OBBond::SetLength on coincident atoms. Its generator is a
+// function-local static OBRandom that returns the C library's rand() and, on construction, calls
+// srand() with the microsecond clock; nothing in the API seeds it. So rand() is seeded here before
+// every call that can reach it, once that static exists (constructing it later would overwrite our
+// seed with the clock). One Open Babel thread per process and nothing else in it calling rand()
+// make the draws a function of the seed alone.
+void seed_openbabel(uint32_t seed) {
+    static const bool generator_made = [] {
+        vector3 v;
+        v.randomUnitVector();
+        return true;
+    }();
+    (void)generator_made;
+    std::srand(seed);
+}
+
+// Seed of the n-th draw sequence of a conformer (n = 0: its build): splitmix32-style mixing, so
+// consecutive refinements do not start from neighbouring rand() seeds.
+uint32_t derived_seed(uint32_t seed, uint32_t n) {
+    uint32_t z = seed + 0x9E3779B9u * (n + 1);
+    z = (z ^ (z >> 16)) * 0x85EBCA6Bu;
+    z = (z ^ (z >> 13)) * 0xC2B2AE35u;
+    return z ^ (z >> 16);
+}
 
 // OpenBabel does not expose a bond term's reference length, but both MMFF94 and UFF print
 // it, with the current length, in their high-verbosity bond-stretch table: one row per
@@ -217,11 +245,11 @@ MS_API int32_t ms_mol_make3d(ms_mol* mol, int32_t steps, int32_t* forcefield_use
 }
 
 MS_API int32_t ms_mol_make3d_with(ms_mol* mol, int32_t steps, int32_t preferred, int32_t* forcefield_used) {
-    return ms_mol_make3d_seeded(mol, steps, preferred, 0, forcefield_used);
+    return ms_mol_make3d_seeded(mol, steps, preferred, 0, 0, forcefield_used);
 }
 
 MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferred, uint32_t seed,
-                                    int32_t* forcefield_used) {
+                                    int32_t perturb_rotors, int32_t* forcefield_used) {
     return msob::guarded("3D", [&]() -> int32_t {
         msob::SerialOpenMp serial;
         if (!mol || !forcefield_used) return msob::fail(MS_E_ARGUMENT, "3D: null argument");
@@ -231,7 +259,10 @@ MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferre
         mol->conformer.reset();
         auto c = std::make_unique<ms_conformer>();
         c->mol = mol->mol;
+        c->seed = seed;
         OBMol& conf = c->mol;
+        // From here on every random draw (hydrogen placement included) comes from this seed.
+        msob::seed_openbabel(msob::derived_seed(seed, 0));
         conf.AddHydrogens(false, false);
         // OBBuilder assembles ring systems from fragment templates and cannot invert a
         // stereocentre shared by fused rings (morphine); it then returns false with the
@@ -244,7 +275,7 @@ MS_API int32_t ms_mol_make3d_seeded(ms_mol* mol, int32_t steps, int32_t preferre
             return msob::fail(MS_E_FAILED, "3D failed: OBBuilder cannot place the specified stereo (" +
                                                msob::captured_messages() + ")");
         conf.SetDimension(3);
-        if (seed != 0) msob::perturb_rotors(conf, seed);
+        if (perturb_rotors != 0) msob::perturb_rotors(conf, seed);
         std::string mmff_why, uff_why;
         OBForceField* ff = nullptr;
         if (preferred == MS_FF_MMFF94) {
@@ -279,6 +310,7 @@ MS_API int32_t ms_conformer_refine(ms_mol* mol, int32_t steps) {
         OBForceField* ff = c->forcefield == MS_FF_UFF ? msob::uff() : msob::mmff94();
         std::string why;
         if (!msob::setup_fresh(ff, c->mol, why)) return msob::fail(MS_E_FAILED, "refine conformer: " + why);
+        msob::seed_openbabel(msob::derived_seed(c->seed, ++c->refinements));
         ff->SetCoordinates(c->mol);
         ff->ConjugateGradients(steps);
         ff->GetCoordinates(c->mol);
@@ -301,6 +333,7 @@ MS_API int32_t ms_conformer_strain(ms_mol* mol, double* energy, double* max_grad
 
 MS_API int32_t ms_mol_conformer_from_input(ms_mol* mol, int32_t* forcefield_used) {
     return msob::guarded("input conformer", [&]() -> int32_t {
+        msob::SerialOpenMp serial;
         if (!mol || !forcefield_used) return msob::fail(MS_E_ARGUMENT, "input conformer: null argument");
         *forcefield_used = 0;
         mol->conformer.reset();
@@ -310,7 +343,9 @@ MS_API int32_t ms_mol_conformer_from_input(ms_mol* mol, int32_t* forcefield_used
         c->mol = mol->mol;
         OBMol& conf = c->mol;
         // Hydrogens the reader folded into counts come back at ideal positions on the
-        // kept heavy-atom frame; crystal ligands rarely carry them anyway.
+        // kept heavy-atom frame; crystal ligands rarely carry them anyway. Placing them can
+        // draw random directions, and so can the strain's gradient (coincident atoms).
+        msob::seed_openbabel(msob::derived_seed(0, 0));
         conf.AddHydrogens(false, false);
         // The force field only types the molecule here, for the reference bond lengths
         // reported with the conformer: nothing moves.
@@ -418,6 +453,8 @@ MS_API int32_t ms_conformer_relaxed_lengths(ms_mol* mol, int32_t max_steps, doub
         OBForceField* ff = c->forcefield == MS_FF_UFF ? msob::uff() : msob::mmff94();
         std::string why;
         if (!msob::setup_fresh(ff, copy, why)) return msob::fail(MS_E_FAILED, "relaxed bond lengths: " + why);
+        // A query, not a step of the conformer's history: the same draws whatever was refined before.
+        msob::seed_openbabel(msob::derived_seed(c->seed, 0xFFFFFFFFu));
         // Minimized in rounds so the step count that reached convergence can be reported: a round that
         // moves the energy by less than 1e-4 kcal/mol leaves bond lengths still by far under 0.001 A.
         const int round = 100;

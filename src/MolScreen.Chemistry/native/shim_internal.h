@@ -25,6 +25,11 @@ struct ms_conformer {
     double energy = 0;
     double max_gradient = 0;
     double rms_gradient = 0;
+    // Seed of the build; every later step that can draw from Open Babel's generator (refinement,
+    // relaxed lengths) reseeds it from this and refinements, so a conformer's history is a function
+    // of the molecule and the seed (shim_conformer.cpp, seed_openbabel).
+    uint32_t seed = 0;
+    uint32_t refinements = 0;
 };
 
 struct ms_mol {

@@ -43,6 +43,29 @@ public sealed class SlurmSubmitTests(SlurmCluster cluster) : IClassFixture<Slurm
         Assert.Contains("nothing to submit", Molscreen(dir.Path, "submit", Example, "--scheduler", "slurm", "--out", outDir).Stdout);
     }
 
+    /// <summary>
+    /// Issue 16: the whole chain (<see cref="MiniChain"/>: ingest → featurize → predict → prepare → dock → rank) as job
+    /// arrays gives the same bytes as `molscreen run`, every Parquet file, pose file and the plan (<see cref="RunFiles"/>).
+    /// </summary>
+    [SlurmChainFact]
+    public void WholeChainOnSlurmMatchesLocalRunByteForByte()
+    {
+        cluster.EnsureStarted();
+        using var dir = new TempDir();
+        var wf = MiniChain.Write(dir.Path);
+        var local = Molscreen(dir.Path, "run", wf, "--out", dir.Combine("local"), "--workers", "2");
+        Assert.True(local.ExitCode == 0, local.ToString());
+
+        var outDir = dir.Combine("slurm");
+        var submit = Molscreen(dir.Path, "submit", wf, "--scheduler", "slurm", "--out", outDir, "--max-parallel", "2");
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        Assert.Matches(@"dock: job \d+, 3 of 3 shard\(s\)", submit.Stdout);
+        SlurmCluster.WaitFor(() => Finalized(outDir), TimeSpan.FromMinutes(6), () => Status(dir.Path, outDir));
+
+        RunFiles.AssertSame(RunFiles.Digests(dir.Combine("local")), outDir, "SLURM against a local run");
+        Assert.Contains("complete", Status(dir.Path, outDir));
+    }
+
     [SlurmFact]
     public void FailedShardStopsDependantsAndResubmitRedoesOnlyIt()
     {
