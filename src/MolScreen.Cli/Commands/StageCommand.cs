@@ -60,7 +60,11 @@ internal static class FinalizeCommand
         cmd.SetAction(async (pr, ct) =>
         {
             var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
-            var plan = Plan.Build(wf, CommonOptions.OutDir(pr.GetValue(outDir), wf), Console.Error.WriteLine, ct);
+            var dir = CommonOptions.OutDir(pr.GetValue(outDir), wf);
+            Directory.CreateDirectory(dir);
+            // Not while a `run` writes shards or finalizes the same directory.
+            using var runLock = RunLock.Acquire(dir);
+            var plan = Plan.Build(wf, dir, Console.Error.WriteLine, ct);
             var rejects = await RunFinalizer.FinalizeAsync(plan);
             TotalsPrinter.Print(Console.Out, RunFinalizer.Totals(plan.OutDir, PlanSummary.TryLoad(plan.OutDir)!), withBalance: true);
             Console.WriteLine($"{rejects} reject(s) in {Path.Combine(plan.OutDir, "rejects.parquet")}");
