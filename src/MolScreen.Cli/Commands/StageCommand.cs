@@ -33,7 +33,7 @@ internal static class StageCommand
             var mine = Enumerable.Range(0, st.ShardCount).Where(k => k % count == index).ToList();
             // One worker process: the task owns its CPUs, and this process supervises it so that a
             // record that crashes native code is skipped and the shard still completes.
-            var result = await new LocalExecutor(plan, new ProcessWorkerFactory(wf.FilePath, dir), 1, new PlainObserver(Console.Out))
+            var result = await new LocalExecutor(plan, new ProcessWorkerFactory(wf.FilePath, dir, wf.RecordTimeout), 1, new PlainObserver(Console.Out))
                 .RunSliceAsync(st, mine, ct);
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
         });

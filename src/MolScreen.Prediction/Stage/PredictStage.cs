@@ -82,7 +82,9 @@ public sealed class PredictStage : IMapStage, IReadsFiles
                     continue;
                 }
                 MolGraph? graph = null;
-                if (needGraphs && (graph = GraphOf(smiles[i]!, out var why)) == null)
+                string? why = null;
+                var text = smiles[i]!;
+                if (needGraphs && (graph = ObThread.Run(() => GraphOf(text, out why))) == null)
                 {
                     ctx.Rejects.Add(new Reject(ids[i], "", null, Reject.RawPreview(smiles[i]), ctx.StageName, why!));
                     continue;
