@@ -32,4 +32,30 @@ public class RecordWatchdogTests
         Assert.Equal("12000 heavy atoms > max_heavy_atoms 1000", (string)rejects[1][1]!);
         Assert.Empty(Directory.GetFiles(dir.Combine("out", "featurize", "_shards"), "*.crashes"));
     }
+
+    /// <summary>A direct stage command runs supervised too: a crashing and a hanging record are rejected, the rest is written, nothing half-written stays.</summary>
+    [Fact]
+    public void DirectFeaturizeSurvivesACrashingAndAHangingRecord()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.Combine("lib.smi"), "CCO a\nCCCCCCCCCCO b\nc1ccccc1 c\nCCCCCCCCCCCCO d\nCCN e\n");
+        var ingest = CliProcess.Run(dir.Path, "ingest", "lib.smi", "--out", "lib.parquet");
+        Assert.True(ingest.ExitCode == 0, ingest.ToString());
+        var env = new Dictionary<string, string>
+        {
+            ["MOLSCREEN_CRASH_ON_STRUCTURE"] = "CCCCCCCCCCO", ["MOLSCREEN_HANG_ON_STRUCTURE"] = "CCCCCCCCCCCCO",
+        };
+        var run = CliProcess.Run(dir.Path, env, "featurize", "lib.parquet", "--out", "feat.parquet", "--record-timeout", "3");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("in 5 = out 3 + rejected 2", run.Stdout);
+        Assert.Contains("ran past --record-timeout (3 s)", run.Stderr);
+
+        using var db = new DuckDb();
+        var rejects = db.Query($"SELECT id, reason FROM read_parquet('{dir.Combine("feat.rejects.parquet")}') ORDER BY id");
+        Assert.Equal(["lib:1", "lib:3"], rejects.Select(r => (string)r[0]!));
+        Assert.StartsWith("native crash", (string)rejects[0][1]!);
+        Assert.StartsWith("timeout after 3 s", (string)rejects[1][1]!);
+        Assert.Equal(["feat.parquet", "feat.rejects.parquet", "lib.parquet", "lib.rejects.parquet", "lib.smi"],
+            Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

@@ -64,7 +64,11 @@ public sealed class ProcessWorkerFactory(string workflowPath, string outDir, int
         public async Task<ShardOutcome> RunAsync(string stage, int shard, CancellationToken ct)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var watchdog = WatchAsync(new ShardLayout(_outDir, stage).JournalPath(shard), DateTime.UtcNow, stop.Token);
+            var watchdog = RecordWatchdog.WatchAsync(new ShardLayout(_outDir, stage).JournalPath(shard), DateTime.UtcNow, _timeout, record =>
+            {
+                _timedOut = $"record {record} ran past record_timeout ({_timeout} s)";
+                try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            }, stop.Token);
             try
             {
                 try
@@ -88,39 +92,6 @@ public sealed class ProcessWorkerFactory(string workflowPath, string outDir, int
                 await watchdog;
             }
         }
-
-        /// <summary>
-        /// Polls the shard's journal: the record it names (written since this request) is timed from when it first
-        /// appeared; past the limit the worker is killed, which ends the read above. Shards of stages that journal
-        /// nothing are not timed.
-        /// </summary>
-        private async Task WatchAsync(string journal, DateTime requested, CancellationToken ct)
-        {
-            long? current = null;
-            var since = DateTime.UtcNow;
-            while (!ct.IsCancellationRequested)
-            {
-                try { await Task.Delay(PollInterval, ct); }
-                catch (OperationCanceledException) { return; }
-                long? now = null;
-                try
-                {
-                    // Coarse file clocks may stamp a fresh write slightly before `requested`; a journal left by an
-                    // earlier run is much older than a second.
-                    if (File.Exists(journal) && File.GetLastWriteTimeUtc(journal) >= requested.AddSeconds(-1)) now = RecordGuard.ReadJournal(journal);
-                }
-                catch (IOException) { }
-                if (now != current) { (current, since) = (now, DateTime.UtcNow); continue; }
-                if (current is { } record && DateTime.UtcNow - since > TimeSpan.FromSeconds(_timeout))
-                {
-                    _timedOut = $"record {record} ran past record_timeout ({_timeout} s)";
-                    try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-                    return;
-                }
-            }
-        }
-
-        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
         private WorkerCrashedException Crashed(string stage, int shard)
         {
