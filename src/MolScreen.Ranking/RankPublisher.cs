@@ -16,6 +16,14 @@ public static class RankPublisher
     public const string RankedFile = "ranked.parquet";
     public const string ReportFile = "report.html";
 
+    /// <summary>What an earlier publish left in <paramref name="outDir"/>: ranked.parquet, report.html and poses/top-*.sdf.</summary>
+    public static IEnumerable<string> Products(string outDir)
+    {
+        var posesDir = Path.Combine(outDir, "poses");
+        return new[] { Path.Combine(outDir, RankedFile), Path.Combine(outDir, ReportFile) }
+            .Concat(Directory.Exists(posesDir) ? Directory.GetFiles(posesDir, "top-*.sdf").Order(StringComparer.Ordinal) : []);
+    }
+
     public static async Task PublishAsync(RunPublication run, RankSettings settings, CancellationToken ct)
     {
         var ranked = Path.Combine(run.OutDir, RankedFile);

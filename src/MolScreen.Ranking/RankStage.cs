@@ -55,6 +55,8 @@ public sealed class RankStage : IReduceStage, IRunPublisher
     }
 
     public Task PublishAsync(RunPublication run, CancellationToken ct) => RankPublisher.PublishAsync(run, RankSettings.From(run.Parameters), ct);
+
+    public IEnumerable<string> Products(string outDir) => RankPublisher.Products(outDir);
 }
 
 /// <summary>The rank stage's parameters, parsed and checked once.</summary>

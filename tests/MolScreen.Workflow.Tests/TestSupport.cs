@@ -118,5 +118,5 @@ public static class TestLibrary
 
 public static class TestCatalog
 {
-    public static StageCatalog Create() => new(new IngestStage(), new MeasureStage(), new CollectStage());
+    public static StageCatalog Create() => new(new IngestStage(), new MeasureStage(), new CollectStage(), new WeighStage());
 }

@@ -1,4 +1,5 @@
 using MolScreen.Chemistry.Filters;
+using MolScreen.Chemistry.Molecules;
 using MolScreen.Core.IO;
 using MolScreen.Core.Shards;
 using MolScreen.Core.Stages;
@@ -27,6 +28,7 @@ public sealed class FeaturizeStage : IMapStage
         new("reactive_groups", ParameterType.StringList, ReactiveGroups.DefaultDefinitions, "Reactive/undesirable groups as name=SMARTS (default: MolScreen's built-in list)"),
         new("pains_families", ParameterType.StringList, new[] { "A", "B", "C" }, "PAINS families to flag (A, B, C)"),
         new("dedupe", ParameterType.Boolean, true, "Reject later duplicates (same InChIKey) within a shard"),
+        new("max_heavy_atoms", ParameterType.Integer, 1000L, "Reject structures with more heavy atoms than this (all fragments, counted from the text before Open Babel parses it)") { Min = 1, Max = 100_000 },
     ];
 
     public async Task<ShardResult> RunShardAsync(ShardContext ctx, string inputPath, string dataPath)
@@ -40,6 +42,7 @@ public sealed class FeaturizeStage : IMapStage
         var pains = families.Distinct().Count() == 3 ? PainsFilter.Default : PainsFilter.Load(PainsFilter.DefaultPath, families);
         var featurizer = new Featurizer(new ReactiveGroups(p.GetStrings("reactive_groups")), pains);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        long maxHeavy = p.GetInt("max_heavy_atoms");
 
         await using var reader = await TableReader.OpenAsync(inputPath);
         await using var writer = await TableWriter.CreateAsync(dataPath, FeatureRows.Schema);
@@ -60,7 +63,12 @@ public sealed class FeaturizeStage : IMapStage
                 ctx.Cancellation.ThrowIfCancellationRequested();
                 if (ctx.Guard.ShouldSkip(read))
                 {
-                    ctx.Rejects.Add(new Reject(id[i], source[i] ?? "", index[i], Reject.RawPreview(structure[i]), ctx.StageName, ShardContext.NativeCrashReason));
+                    ctx.Rejects.Add(new Reject(id[i], source[i] ?? "", index[i], Reject.RawPreview(structure[i]), ctx.StageName, ctx.Guard.SkipReason(read)));
+                    continue;
+                }
+                if (structure[i] is { } text && StructureSize.HeavyAtoms(format[i] ?? "smiles", text) is { } heavy && heavy > maxHeavy)
+                {
+                    ctx.Rejects.Add(new Reject(id[i], source[i] ?? "", index[i], Reject.RawPreview(structure[i]), ctx.StageName, $"{heavy} heavy atoms > max_heavy_atoms {maxHeavy}"));
                     continue;
                 }
                 ctx.Guard.Enter(read);
@@ -89,7 +97,7 @@ public sealed class FeaturizeStage : IMapStage
     {
         features = null;
         MoleculeFeatures f;
-        try { f = featurizer.Compute(format, structure); }
+        try { f = OpenBabel.ObThread.Run(() => featurizer.Compute(format, structure)); }
         catch (ChemistryException e) { return e.Message; }
         if (dedupe && !seen.TryAdd(f.InChIKey, id)) return $"duplicate of {seen[f.InChIKey]}";
         var failed = new List<string>();

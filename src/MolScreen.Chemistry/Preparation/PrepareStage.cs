@@ -73,7 +73,13 @@ public sealed class PrepareStage : IMapStage
                 ctx.Cancellation.ThrowIfCancellationRequested();
                 if (ctx.Guard.ShouldSkip(read))
                 {
-                    ctx.Rejects.Add(new Reject(id[i], ctx.StageName, read, Reject.RawPreview(smiles[i]), ctx.StageName, ShardContext.NativeCrashReason));
+                    ctx.Rejects.Add(new Reject(id[i], ctx.StageName, read, Reject.RawPreview(smiles[i]), ctx.StageName, ctx.Guard.SkipReason(read)));
+                    continue;
+                }
+                // Counted from the text: a huge molecule must not reach Open Babel at all.
+                if (smiles[i] is { } text && Molecules.StructureSize.SmilesHeavyAtoms(text) is var heavy && heavy > preparer.Options.MaxHeavyAtoms)
+                {
+                    ctx.Rejects.Add(new Reject(id[i], ctx.StageName, read, Reject.RawPreview(smiles[i]), ctx.StageName, $"{heavy} heavy atoms > max_heavy_atoms {preparer.Options.MaxHeavyAtoms}"));
                     continue;
                 }
                 ctx.Guard.Enter(read);
@@ -83,8 +89,13 @@ public sealed class PrepareStage : IMapStage
                 {
                     if (string.IsNullOrEmpty(id[i]) || string.IsNullOrEmpty(smiles[i]))
                         throw new ChemistryException(ChemistryErrorKind.Parse, "missing id or canonical_smiles");
-                    ligand = preparer.Prepare(id[i]!, "smiles", smiles[i]!);
-                    _ = ligand.Pdbqt;
+                    var (ligandId, ligandSmiles) = (id[i]!, smiles[i]!);
+                    ligand = OpenBabel.ObThread.Run(() =>
+                    {
+                        var l = preparer.Prepare(ligandId, "smiles", ligandSmiles);
+                        _ = l.Pdbqt;
+                        return l;
+                    });
                 }
                 catch (ChemistryException e)
                 {

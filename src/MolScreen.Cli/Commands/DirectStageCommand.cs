@@ -2,6 +2,7 @@ using System.CommandLine;
 using MolScreen.Core.Shards;
 using MolScreen.Core.Stages;
 using MolScreen.Workflow.Definition;
+using MolScreen.Workflow.Execution;
 
 namespace MolScreen.Cli.Commands;
 
@@ -28,7 +29,12 @@ internal static class DirectStageCommand
         };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Output Parquet file", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
-        var cmd = new Command(stage.Kind, stage.Description) { inputs, output, seed };
+        var recordTimeout = new Option<int>("--record-timeout")
+        {
+            Description = "Seconds one record may take before the supervised worker is stopped and the record rejected as a timeout",
+            DefaultValueFactory = _ => ProcessWorkerFactory.DefaultRecordTimeout,
+        };
+        var cmd = new Command(stage.Kind, stage.Description) { inputs, output, seed, recordTimeout };
         var join = new Option<string[]>("--join")
         {
             Description = "Reduce stages: a joined stage's output as NAME=FILE (repeat for more files or stages); rows are matched by `id`",
@@ -61,8 +67,14 @@ internal static class DirectStageCommand
             if (stage.Shape == StageShape.Map && files.Length != 1) throw new UsageException($"{stage.Kind} reads exactly one Parquet file (the upstream stage's output), got {files.Length}");
             var outPath = pr.GetValue(output)!.FullName;
             var rejectsPath = Path.ChangeExtension(outPath, null) + ".rejects.parquet";
+            using var guard = DirectSupervisor.ChildGuard();
+            if (guard == null)
+            {
+                if (pr.GetValue(recordTimeout) < 1) throw new UsageException("--record-timeout must be at least 1 second");
+                return await DirectSupervisor.RunAsync(stage.Kind, [outPath, rejectsPath], pr.GetValue(recordTimeout), ct);
+            }
             var rejects = new RejectSink();
-            var ctx = new ShardContext(stage.Kind, 0, 1, parameters, pr.GetValue(seed), rejects, ct);
+            var ctx = new ShardContext(stage.Kind, 0, 1, parameters, pr.GetValue(seed), rejects, ct) { Guard = guard };
             ShardResult result;
             if (stage is ISourceStage source)
             {

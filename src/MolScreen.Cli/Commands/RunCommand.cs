@@ -33,7 +33,7 @@ internal static class RunCommand
     {
         Console.WriteLine($"molscreen run {wf.Name}: output {dir}, {workers} worker(s)");
         var plan = Plan.Build(wf, dir, Console.WriteLine, ct);
-        var factory = new ProcessWorkerFactory(wf.FilePath, dir);
+        var factory = new ProcessWorkerFactory(wf.FilePath, dir, wf.RecordTimeout);
         RunResult result;
         if (SpectreObserver.Usable)
         {

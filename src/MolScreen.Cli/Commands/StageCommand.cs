@@ -33,7 +33,7 @@ internal static class StageCommand
             var mine = Enumerable.Range(0, st.ShardCount).Where(k => k % count == index).ToList();
             // One worker process: the task owns its CPUs, and this process supervises it so that a
             // record that crashes native code is skipped and the shard still completes.
-            var result = await new LocalExecutor(plan, new ProcessWorkerFactory(wf.FilePath, dir), 1, new PlainObserver(Console.Out))
+            var result = await new LocalExecutor(plan, new ProcessWorkerFactory(wf.FilePath, dir, wf.RecordTimeout), 1, new PlainObserver(Console.Out))
                 .RunSliceAsync(st, mine, ct);
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
         });
@@ -60,7 +60,11 @@ internal static class FinalizeCommand
         cmd.SetAction(async (pr, ct) =>
         {
             var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
-            var plan = Plan.Build(wf, CommonOptions.OutDir(pr.GetValue(outDir), wf), Console.Error.WriteLine, ct);
+            var dir = CommonOptions.OutDir(pr.GetValue(outDir), wf);
+            Directory.CreateDirectory(dir);
+            // Not while a `run` writes shards or finalizes the same directory.
+            using var runLock = RunLock.Acquire(dir);
+            var plan = Plan.Build(wf, dir, Console.Error.WriteLine, ct);
             var rejects = await RunFinalizer.FinalizeAsync(plan);
             TotalsPrinter.Print(Console.Out, RunFinalizer.Totals(plan.OutDir, PlanSummary.TryLoad(plan.OutDir)!), withBalance: true);
             Console.WriteLine($"{rejects} reject(s) in {Path.Combine(plan.OutDir, "rejects.parquet")}");

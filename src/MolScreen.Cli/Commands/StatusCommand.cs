@@ -46,15 +46,19 @@ internal static class StatusCommand
                 var layout = new MolScreen.Core.Shards.ShardLayout(dir, s.Name);
                 for (int k = 0; k < s.ShardCount; k++)
                 {
-                    var marker = FailureMarker.PathFor(layout, k);
-                    if (layout.Manifest(k) == null && File.Exists(marker))
-                        Console.WriteLine($"  {s.Name} shard {k} failed: {File.ReadAllText(marker)}");
+                    var state = RunFinalizer.StateOf(dir, plan, s, k, out _);
+                    if (state == ShardState.Failed)
+                        Console.WriteLine($"  {s.Name} shard {k} failed: {File.ReadAllText(FailureMarker.PathFor(layout, k))}");
+                    else if (state == ShardState.Invalid)
+                        Console.WriteLine($"  {s.Name} shard {k} invalid: {layout.Name(k)}'s data or rejects file does not match its manifest (truncated or modified); a rerun redoes it");
+                    else if (state == ShardState.Stale)
+                        Console.WriteLine($"  {s.Name} shard {k} stale: written for other parameters, files or upstream data; a rerun redoes it");
                 }
             }
             PrintScheduler(dir);
             var complete = totals.All(t => t.ShardsDone == t.Shards);
             Console.WriteLine(complete
-                ? File.Exists(Path.Combine(dir, "rejects.parquet")) ? "complete" : "all shards done; run `molscreen finalize` to merge rejects"
+                ? File.Exists(Path.Combine(dir, "run.json")) ? "complete" : "all shards done; run `molscreen finalize` to merge rejects"
                 : "incomplete: rerun `molscreen run` (or `molscreen submit`, or the missing `molscreen stage` tasks) to finish");
             return ExitCodes.Ok;
         });

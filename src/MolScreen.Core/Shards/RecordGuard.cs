@@ -11,6 +11,7 @@ public sealed class RecordGuard : IDisposable
 {
     private readonly FileStream? _journal;
     private readonly HashSet<long> _skip;
+    private readonly Dictionary<long, string?> _reasons = new();
     private readonly byte[] _buffer = new byte[8];
 
     /// <summary>A guard that journals nothing and skips nothing (direct commands, tests).</summary>
@@ -23,9 +24,19 @@ public sealed class RecordGuard : IDisposable
             _journal = new FileStream(journalPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
     }
 
+    /// <summary>Culprits with their reject reasons (null: native crash), as CrashHistory keeps them.</summary>
+    public RecordGuard(string? journalPath, IReadOnlyDictionary<long, string?> culprits) : this(journalPath, culprits.Keys)
+    {
+        foreach (var (k, why) in culprits) _reasons[k] = why;
+    }
+
     public IReadOnlySet<long> Skipped => _skip;
 
     public bool ShouldSkip(long ordinal) => _skip.Contains(ordinal);
+
+    /// <summary>Why a skipped record is rejected: it crashed the worker, or it ran past the per-record time limit.</summary>
+    public string SkipReason(long ordinal) =>
+        _reasons.GetValueOrDefault(ordinal) is { } why ? $"{why}: the worker was stopped on this record; it was skipped on retry" : Stages.ShardContext.NativeCrashReason;
 
     public void Enter(long ordinal)
     {

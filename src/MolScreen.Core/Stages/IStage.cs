@@ -76,4 +76,8 @@ public sealed record RunPublication(string OutDir, string StageName, StageParame
 public interface IRunPublisher
 {
     Task PublishAsync(RunPublication run, CancellationToken ct);
+
+    /// <summary>The files this publisher has written under <paramref name="outDir"/> (existing ones): a run about to
+    /// do new work marks them stale first.</summary>
+    IEnumerable<string> Products(string outDir);
 }

@@ -18,7 +18,7 @@ namespace MolScreen.Docking.Stage;
 /// box, interface, grid maps) is built once per worker process and shared by every shard with the same target.
 /// A ligand that cannot be docked goes to rejects with the reason; the shard goes on.
 /// </summary>
-public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : IMapStage
+public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : IMapStage, IReadsFiles
 {
     /// <summary>Opens the search device for a `device` value ("auto", "gpu", "ilgpu-cpu"); null means the CPU engine.</summary>
     readonly Func<string, IBatchDocker?>? _openDevice = openDevice;
@@ -46,6 +46,17 @@ public sealed class DockStage(Func<string, IBatchDocker?>? openDevice = null) : 
             { Min = 1, Max = DockingOptions.MaxGpuLanes, ItemCheck = v => DockingOptions.GpuLanesProblem(long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)) },
         new("threads", ParameterType.Integer, 1L, "Threads per ligand over the chains (0 = all cores); on a device, threads over ligands for merging and clustering; results do not depend on it") { Min = 0, Max = 1024 },
     ];
+
+    /// <summary>The RNA-interaction models a predicted interface reads (rna_sequence without rna_complex); the
+    /// receptor, complex and reference ligand are file parameters, hashed by the plan already.</summary>
+    public IReadOnlyList<string> FilesRead(StageParameters parameters)
+    {
+        if (parameters.GetString("rna_sequence") == null || parameters.GetString("rna_complex") != null) return [];
+        string models;
+        try { models = parameters.GetString("rna_models") ?? TargetBuilder.DefaultModels(); }
+        catch (DockingException) { return []; }
+        return [Path.Combine(models, "rpi-pair", "model.json"), Path.Combine(models, "rpi-interface", "model.json")];
+    }
 
     // One built engine per target per process: every shard a worker runs shares the receptor and its grid maps.
     private static readonly ConcurrentDictionary<string, Lazy<(DockTarget Target, DockingEngine Engine)>> Engines = new();

@@ -152,7 +152,7 @@ public static class TargetBuilder
     }
 
     /// <summary>The shipped RNA-interaction models: $MOLSCREEN_MODELS, or datasets/models above the binary.</summary>
-    static string DefaultModels()
+    internal static string DefaultModels()
     {
         if (Environment.GetEnvironmentVariable("MOLSCREEN_MODELS") is { Length: > 0 } env) return env;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

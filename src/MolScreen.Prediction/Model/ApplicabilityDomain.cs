@@ -39,18 +39,34 @@ public sealed class ApplicabilityDomain
         gz.Write(packedSet);
     }
 
-    public static ApplicabilityDomain Read(string path, float threshold)
+    /// <summary>Largest training set read (256 MiB of fingerprints, about a million compounds): the decompressed
+    /// size is capped before it is held, so a small gzip bomb cannot exhaust memory.</summary>
+    public const long MaxSetBytes = 256L << 20;
+
+    /// <param name="compounds">The manifest's compound count: the file must hold exactly that many fingerprints and
+    /// decompression stops as soon as it would exceed them (0: any whole number up to <see cref="MaxSetBytes"/>).</param>
+    public static ApplicabilityDomain Read(string path, float threshold, long compounds = 0)
     {
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: applicability-domain fingerprints missing");
+        long cap = compounds > 0 ? Math.Min(MaxSetBytes, compounds * Tanimoto.FingerprintBytes) : MaxSetBytes;
         try
         {
             using var f = File.OpenRead(path);
             using var gz = new GZipStream(f, CompressionMode.Decompress);
             using var m = new MemoryStream();
-            gz.CopyTo(m);
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = gz.Read(buffer)) > 0)
+            {
+                if (m.Length + n > cap)
+                    throw new InvalidDataException($"{path}: decompresses to more than {cap} bytes ({(compounds > 0 ? $"the manifest's {compounds} compounds" : "the size cap")}); refusing it");
+                m.Write(buffer, 0, n);
+            }
             var set = m.ToArray();
             if (set.Length == 0 || set.Length % Tanimoto.FingerprintBytes != 0)
                 throw new InvalidDataException($"{path}: {set.Length} bytes is not a whole number of {Tanimoto.FingerprintBytes}-byte fingerprints");
+            if (compounds > 0 && set.Length != compounds * Tanimoto.FingerprintBytes)
+                throw new InvalidDataException($"{path}: holds {set.Length / Tanimoto.FingerprintBytes} fingerprints, the manifest says {compounds}");
             return new ApplicabilityDomain(set, threshold);
         }
         catch (InvalidDataException e) when (!e.Message.StartsWith(path)) { throw new InvalidDataException($"{path}: corrupt ({e.Message})", e); }

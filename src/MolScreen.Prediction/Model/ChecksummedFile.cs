@@ -11,6 +11,8 @@ namespace MolScreen.Prediction.Model;
 internal static class ChecksummedFile
 {
     private const int HashBytes = 32;
+    /// <summary>Largest weight file read (checked before it is loaded into memory).</summary>
+    public const long MaxBytes = 1L << 30;
 
     public static void Write(string path, byte[] body)
     {
@@ -23,6 +25,7 @@ internal static class ChecksummedFile
     public static byte[] Read(string path, ReadOnlySpan<byte> magic, string kind)
     {
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: weight file missing");
+        if (new FileInfo(path).Length > MaxBytes) throw new InvalidDataException($"{path}: larger than {MaxBytes} bytes, not a {kind}");
         var all = File.ReadAllBytes(path);
         if (all.Length < magic.Length + HashBytes || !all.AsSpan(0, magic.Length).SequenceEqual(magic))
             throw new InvalidDataException($"{path}: not a {kind} (bad magic or too short)");

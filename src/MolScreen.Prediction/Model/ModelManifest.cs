@@ -49,6 +49,9 @@ public sealed record ModelManifest
     /// <summary>mlp+dmpnn only: each architecture's ensemble, MLP first. <see cref="Members"/> is then the parts' members
     /// in that order, and the top-level metrics are the combined prediction's; each part keeps its own for comparison.</summary>
     public ModelPart[]? Parts { get; init; }
+    /// <summary>SHA-256 (lower-case hex) of each member file and of the domain file, by file name; checked at load
+    /// (<see cref="ModelFiles.Verify"/>). Absent in older manifests: not checked.</summary>
+    public SortedDictionary<string, string>? Files { get; init; }
 }
 
 /// <summary>One architecture's ensemble inside a combined model directory.</summary>

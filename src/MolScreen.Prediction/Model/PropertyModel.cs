@@ -38,6 +38,7 @@ public sealed class PropertyModel
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
         { throw new InvalidDataException($"{manifestPath}: unreadable model manifest ({e.Message})", e); }
         var (mlpFiles, graphFiles) = MemberFiles(m, manifestPath);
+        ModelFiles.Verify(dir, m, manifestPath);
         string spec = m.Architecture switch
         {
             ModelManifest.CombinedArchitecture => ModelManifest.CombinedFeatureSpec,
@@ -54,7 +55,7 @@ public sealed class PropertyModel
             throw new InvalidDataException($"{dir}: members disagree with the manifest's {m.Outputs.Length} outputs{(m.VarianceHead ? " (each with a variance head)" : "")}");
         if (m.VarianceHead && shapes[0].Kind != OutputKind.Regression)
             throw new InvalidDataException($"{manifestPath}: a variance head is only defined for regression models");
-        var domain = ApplicabilityDomain.Read(Path.Combine(dir, m.ApplicabilityDomain.File), (float)m.ApplicabilityDomain.Threshold);
+        var domain = ApplicabilityDomain.Read(Path.Combine(dir, m.ApplicabilityDomain.File), (float)m.ApplicabilityDomain.Threshold, m.ApplicabilityDomain.Compounds);
         return new PropertyModel(dir, m, members, graphMembers, domain);
     }
 

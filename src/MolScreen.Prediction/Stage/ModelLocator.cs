@@ -64,7 +64,8 @@ public static class ModelLocator
         }
     }
 
-    public static IReadOnlyList<PropertyModel> Load(IReadOnlyList<string> paths)
+    /// <summary>The model directories <paramref name="paths"/> name (each a model directory or a folder of them), in load order.</summary>
+    public static IReadOnlyList<string> Directories(IReadOnlyList<string> paths)
     {
         var roots = paths.Count > 0 ? paths : [DefaultDirectory()];
         var dirs = new List<string>();
@@ -80,9 +81,32 @@ public static class ModelLocator
             }
             else throw new InvalidDataException($"{full}: no such model directory");
         }
-        var models = dirs.Select(d => Cache.GetOrAdd(d, PropertyModel.Load)).ToList();
+        return dirs;
+    }
+
+    /// <summary>
+    /// Every file whose bytes decide the predictions (manifests, members, domain files), for the plan's parameter hash.
+    /// Paths that cannot be resolved are returned as given: they hash as missing, and the shard reports why.
+    /// </summary>
+    public static IReadOnlyList<string> FilesRead(IReadOnlyList<string> paths)
+    {
+        try { return Directories(paths).SelectMany(ModelFiles.PathsOf).ToList(); }
+        catch (InvalidDataException) { return paths.Count > 0 ? paths.Select(Path.GetFullPath).ToList() : []; }
+    }
+
+    /// <summary>
+    /// Loads the models; a process keeps each loaded model while the bytes of its files are unchanged (the cache key
+    /// is their content, so a model swapped between two runs in one process is loaded again).
+    /// </summary>
+    public static IReadOnlyList<PropertyModel> Load(IReadOnlyList<string> paths)
+    {
+        var dirs = Directories(paths);
+        var models = dirs.Select(d => Cache.GetOrAdd(d + "\u001f" + ContentKey(d), _ => PropertyModel.Load(d))).ToList();
         var clash = models.SelectMany(m => m.Manifest.Outputs).GroupBy(o => o).FirstOrDefault(g => g.Count() > 1);
         if (clash != null) throw new InvalidDataException($"two models write the output '{clash.Key}'; give each a different name");
         return models;
     }
+
+    private static string ContentKey(string dir) =>
+        MolScreen.Core.IO.ContentHash.OfParts([.. ModelFiles.PathsOf(dir).Select(MolScreen.Core.IO.ContentHash.OfPath)]);
 }

@@ -16,7 +16,7 @@ namespace MolScreen.Prediction.Stage;
 /// `<out>_in_domain` (nearest training compound similar enough). A compound whose features are missing
 /// or not finite goes to rejects with the reason; no prediction is ever NaN.
 /// </summary>
-public sealed class PredictStage : IMapStage
+public sealed class PredictStage : IMapStage, IReadsFiles
 {
     public string Kind => "predict";
     public string Description => "Predict properties (logS, logD, BBBP, hERG, Tox21 by default) from featurize output with ensemble MLPs";
@@ -31,6 +31,9 @@ public sealed class PredictStage : IMapStage
         new("models", ParameterType.StringList, Array.Empty<string>(), "Model directories, or folders of them (default: the shipped default models in datasets/models)"),
         new("device", ParameterType.String, "cpu", "cpu: the C# sparse forward pass (D-MPNN models: TorchSharp); gpu: the ILGPU kernels on a CUDA GPU (same results within 1e-4)") { Choices = ["cpu", "gpu"] },
     ];
+
+    /// <summary>The model folders' manifests, members and domain files: swapping one reruns predict and its downstream.</summary>
+    public IReadOnlyList<string> FilesRead(StageParameters parameters) => ModelLocator.FilesRead(parameters.GetStrings("models"));
 
     public static ParquetSchema SchemaFor(IReadOnlyList<PropertyModel> models) =>
         new(Columns(models.SelectMany(m => m.Manifest.Outputs)).ToArray());
@@ -79,7 +82,9 @@ public sealed class PredictStage : IMapStage
                     continue;
                 }
                 MolGraph? graph = null;
-                if (needGraphs && (graph = GraphOf(smiles[i]!, out var why)) == null)
+                string? why = null;
+                var text = smiles[i]!;
+                if (needGraphs && (graph = ObThread.Run(() => GraphOf(text, out why))) == null)
                 {
                     ctx.Rejects.Add(new Reject(ids[i], "", null, Reject.RawPreview(smiles[i]), ctx.StageName, why!));
                     continue;

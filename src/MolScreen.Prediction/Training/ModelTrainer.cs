@@ -96,6 +96,7 @@ public static class ModelTrainer
             ApplicabilityDomain = new DomainSummary("max ECFP4 Tanimoto to the training part", Math.Round(threshold, 4), ApplicabilityDomain.FileName, fitted.Length),
         };
         split.Write(Path.Combine(outDir, SplitFileName), table.RowNumbers, table.Smiles, table.Scaffolds);
+        manifest = manifest with { Files = ModelFiles.Checksums(outDir, manifest) };
         JsonFile.Save(Path.Combine(outDir, ModelManifest.FileName), manifest);
         ModelCard.Write(outDir, manifest, o.CommandLine ?? "molscreen train (command not recorded)");
         foreach (var p in modelParts ?? [])

@@ -8,6 +8,10 @@ public sealed record WorkflowDefinition(
     IReadOnlyList<StageDefinition> Stages, string ContentHash)
 {
     public StageDefinition? Find(string name) => Stages.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>`record_timeout`: seconds one record may take in a worker before the supervisor stops the worker and
+    /// the retry rejects the record as a timeout. Not part of any hash (it decides nothing about a record that finishes).</summary>
+    public int RecordTimeout { get; init; } = 300;
 }
 
 /// <summary>One named stage of a workflow with its resolved inputs and typed parameters.</summary>

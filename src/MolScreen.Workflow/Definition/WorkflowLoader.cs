@@ -13,7 +13,7 @@ namespace MolScreen.Workflow.Definition;
 /// </summary>
 public static partial class WorkflowLoader
 {
-    private static readonly string[] TopKeys = ["name", "description", "seed", "shard_size", "stages"];
+    private static readonly string[] TopKeys = ["name", "description", "seed", "shard_size", "record_timeout", "stages"];
     private static readonly string[] StageKeys = ["kind", "description", "input", "join", "inputs", "params", "target", "resources"];
     private static readonly string[] ResourceKeys = ["cpus", "mem", "time", "gpus", "partition"];
 
@@ -41,6 +41,7 @@ public static partial class WorkflowLoader
         var name = RequiredScalar(top, "name", root, p);
         var seed = (int)(top.TryGetValue("seed", out var sn) ? Integer(sn, "seed", 0, int.MaxValue, p) : 42);
         var shardSize = (int)(top.TryGetValue("shard_size", out var zn) ? Integer(zn, "shard_size", 1, 100_000_000, p) : 10_000);
+        var recordTimeout = (int)(top.TryGetValue("record_timeout", out var rt) ? Integer(rt, "record_timeout", 1, 604_800, p) : 300);
         var description = top.TryGetValue("description", out var dn) ? ScalarText(dn, "description", p) : null;
         if (!top.TryGetValue("stages", out var stagesNode) || stagesNode is not YamlMappingNode stagesMap || stagesMap.Children.Count == 0)
             throw p.Error(top.GetValueOrDefault("stages") ?? root, "'stages' must be a mapping of stage name to stage");
@@ -52,7 +53,7 @@ public static partial class WorkflowLoader
             stages.Add(ReadStage(keyNode, valueNode, catalog, baseDir, p, readNodes));
 
         CheckGraph(stages, p, stagesMap, readNodes);
-        return new WorkflowDefinition(file, name, description, seed, shardSize, stages, ContentHash.OfText(text));
+        return new WorkflowDefinition(file, name, description, seed, shardSize, stages, ContentHash.OfText(text)) { RecordTimeout = recordTimeout };
     }
 
     private static StageDefinition ReadStage(YamlNode keyNode, YamlNode valueNode, StageCatalog catalog, string baseDir, ParameterReader p,

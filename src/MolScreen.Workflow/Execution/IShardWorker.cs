@@ -12,8 +12,12 @@ public interface IShardWorkerFactory
     IShardWorker Start(int slot);
 }
 
-/// <summary>The worker died while running a shard (native crash, OOM kill, ...).</summary>
-public sealed class WorkerCrashedException(string message) : Exception(message);
+/// <summary>The worker died while running a shard (native crash, OOM kill, ...), or the supervisor stopped it.</summary>
+public sealed class WorkerCrashedException(string message) : Exception(message)
+{
+    /// <summary>Set when the per-record watchdog killed the worker: the limit, in seconds, its record ran past.</summary>
+    public int? TimeoutSeconds { get; init; }
+}
 
 /// <summary>Hears about a run as it goes; the CLI renders it as progress bars or plain log lines.</summary>
 public interface IRunObserver

@@ -90,7 +90,7 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
                 {
                     await worker.DisposeAsync();
                     worker = null;
-                    if (!Retry(job)) Complete(job, null, $"{e.Message} ({MaxCrashesPerShard} crashes, giving up)");
+                    if (!Retry(job, e)) Complete(job, null, $"{e.Message} ({MaxCrashesPerShard} crashes, giving up)");
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -128,10 +128,10 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
     }
 
     /// <summary>Puts a crashed shard back in the queue, unless it has crashed too often.</summary>
-    private bool Retry((PlannedStage Stage, int Shard) job)
+    private bool Retry((PlannedStage Stage, int Shard) job, WorkerCrashedException crash)
     {
         if (StageRunner.InputHashOf(job.Stage, job.Shard) is { } inputHash)
-            CrashHistory.RecordCrash(job.Stage.Layout, job.Shard, inputHash);
+            CrashHistory.RecordCrash(job.Stage.Layout, job.Shard, inputHash, crash.TimeoutSeconds is { } t ? $"timeout after {t} s" : null);
         lock (_gate)
         {
             var key = (job.Stage.Name, job.Shard);
@@ -141,7 +141,9 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
             Enqueue(job.Stage, job.Shard);
             Signal();
         }
-        _observer.Message($"{job.Stage.Name} shard {job.Shard}: worker crashed, retrying (the record it was on will be skipped)");
+        _observer.Message(crash.TimeoutSeconds is { } limit
+            ? $"{job.Stage.Name} shard {job.Shard}: a record ran past record_timeout ({limit} s); worker stopped, retrying (that record will be rejected)"
+            : $"{job.Stage.Name} shard {job.Shard}: worker crashed, retrying (the record it was on will be skipped)");
         return true;
     }
 

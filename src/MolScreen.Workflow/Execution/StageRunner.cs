@@ -42,6 +42,8 @@ public static class StageRunner
         if (ValidManifest(stage, shard, inputHash) is { } existing)
             return new ShardOutcome(stage.Name, shard, true, existing.RecordsIn, existing.RecordsOut, existing.RecordsRejected, existing.WallSeconds);
 
+        // New work: the products of an earlier finalize no longer describe this run until it is finalized again.
+        RunFinalizer.MarkStale(plan);
         FaultInjection.ThrowIfRequested(stage.Name, shard);
         Directory.CreateDirectory(layout.ShardsDir);
         // The old manifest must not outlive the data it described, even for a moment.

@@ -90,8 +90,28 @@ public sealed class Plan
         return result;
     }
 
+    /// <summary>
+    /// What a shard's output depends on besides its input records: stage kind and version, seed, parameters, and the
+    /// bytes of every file the parameters name (<see cref="FilesRead"/>), so a changed receptor or model reruns the stage.
+    /// </summary>
     private static string ParamHash(WorkflowDefinition wf, StageDefinition def) => ContentHash.OfParts(
-        [def.Stage.Kind, def.Stage.Version, wf.Seed.ToString(), def.Parameters.CanonicalJson(), .. def.Inputs.Select(i => i.Parameters.CanonicalJson())]);
+        [def.Stage.Kind, def.Stage.Version, wf.Seed.ToString(), def.Parameters.CanonicalJson(), .. def.Inputs.Select(i => i.Parameters.CanonicalJson()),
+         .. FilesRead(def).Select(f => f + "\u001e" + ContentHash.OfPath(f))]);
+
+    /// <summary>
+    /// The files and folders a stage reads besides its input shards: every <see cref="ParameterSpec.IsFile"/> value
+    /// (stage-wide and per input) and whatever the stage declares through <see cref="IReadsFiles"/> (model folders).
+    /// </summary>
+    public static IReadOnlyList<string> FilesRead(StageDefinition def)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var p in def.Inputs.Select(i => i.Parameters).Prepend(def.Parameters))
+            foreach (var spec in def.Stage.Parameters.Where(s => s.IsFile))
+                if (p.GetString(spec.Name) is { Length: > 0 } file) paths.Add(Path.GetFullPath(file));
+        if (def.Stage is IReadsFiles reads)
+            foreach (var f in reads.FilesRead(def.Parameters)) paths.Add(Path.GetFullPath(f));
+        return paths.ToList();
+    }
 
     private static SourceIndex LoadOrBuildIndex(WorkflowDefinition wf, StageDefinition def, ISourceStage stage, string outDir, Action<string>? log, CancellationToken ct)
     {
