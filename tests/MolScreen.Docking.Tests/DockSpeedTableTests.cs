@@ -22,6 +22,17 @@ public class DockSpeedTableTests
     }
 
     [Fact]
+    public void Readme_and_cli_quote_the_medians_the_rows_give()
+    {
+        var m = DockSpeedSummary.Of(DockRunRow.ReadCsv(Rows)).Select(r => r.MedianSpeedup.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        string Flat(params string[] path) => string.Join(' ', File.ReadAllText(Path.Combine([SharedData.RepoRoot(), .. path]))
+            .Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"a median {m[0]}× and {m[1]}× Vina's speed", Flat("README.md"));
+        Assert.Contains($"a median {m[0]}× (seed 1) and {m[1]}× (seed 2) faster than Vina", Flat("docs", "cli.md"));
+        Assert.Contains($"a median **{m[0]}× (seed 1) and {m[1]}× (seed 2)** Vina's speed", Flat("docs", "benchmarks.md"));
+    }
+
+    [Fact]
     public void Committed_rows_cover_the_27_complex_set_at_two_seeds()
     {
         var runs = DockSpeedSummary.Of(DockRunRow.ReadCsv(Rows));
