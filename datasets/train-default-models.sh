@@ -26,12 +26,12 @@ train() { # name, then train options
 only="${ONLY:-logs logd bbbp herg tox21}"
 for m in $only; do
   case $m in
-    # logS: D-MPNN too, chosen the same way (validation RMSE 0.839 vs the MLP's 0.923 over seeds 0-2; benchmarks.md).
+    # logS: D-MPNN too, chosen the same way (mean validation RMSE over seeds 0-2; docs/journal.md, property predictors).
     logs)  train logs  --arch dmpnn --ensemble 2 --data "$data/esol-delaney/delaney-processed.csv" --target "measured log solubility in mols per litre" ;;
-    # logD: D-MPNN as well, chosen on validation over seeds 0-2 (benchmarks.md, fourth run).
+    # logD: D-MPNN as well, chosen on validation over seeds 0-2 (docs/journal.md, property predictors, fourth run).
     logd)  train logd  --arch dmpnn --ensemble 2 --data "$data/moleculenet/lipo.csv" --target lipo ;;
     # BBBP: the MLP ensemble and a 2-member D-MPNN (20 epochs) in one model, their two means averaged: best on the
-    # validation part (docs/benchmarks.md). 4 MLP members rather than the benchmark's 5: the size budget above.
+    # validation part (docs/journal.md). 4 MLP members rather than the benchmark's 5: the size budget above.
     bbbp)  train bbbp  --arch mlp+dmpnn --ensemble 4 --mp-ensemble 2 --data "$data/moleculenet/bbbp.csv" --target p_np --task classification ;;
     herg)  train herg  --ensemble 3 --data "$data/walters-herg-dude/hERG.csv" --smiles-column SMILES --target pIC50 ;;
     tox21) train tox21 --data "$data/moleculenet/tox21.csv" --task classification \

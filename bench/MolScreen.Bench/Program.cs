@@ -32,12 +32,25 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           mmcif [--cif datasets/targets/6zu5.cif] [--repeats 3]
           ribosome-interface [--cif datasets/targets/6zu5.cif] [--chains LOO,LGG,...] [--models datasets/models]
           conformer-survey [--set tuning|heldout] [--tsv FILE] [--shared DIR]   (3D builds vs the force field's converged minimum)
+          dock-table --csv FILE[,FILE...]   (docs' docking speed table from committed per-complex rows, bench/results/dock/*.csv)
+          forest-inputs --tasks logs,... --seed-list 0,1,2 --dir DIR [--shared DIR]   (split.csv and our model inputs per task and seed, for the forest peer)
         """);
     return args.Length == 0 ? 2 : 0;
 }
 string Arg(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
 switch (args[0])
 {
+    case "dock-table":
+        var dockRows = Arg("--csv", "").Split(',', StringSplitOptions.RemoveEmptyEntries).SelectMany(MolScreen.Testing.DockRunRow.ReadCsv).ToList();
+        if (dockRows.Count == 0) { Console.Error.WriteLine("dock-table: --csv FILE[,FILE...] is required"); return 2; }
+        Console.Write(MolScreen.Testing.DockSpeedTable.Markdown(MolScreen.Testing.DockSpeedSummary.Of(dockRows)));
+        return 0;
+    case "forest-inputs":
+        var fiRepo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        ForestInputs.Run(Arg("--shared", Path.GetFullPath(Path.Combine(fiRepo, "..", "shared", "data"))),
+            Arg("--tasks", "logs,logd,bbbp,herg,tox21").Split(','), Arg("--seed-list", "0,1,2").Split(',').Select(int.Parse).ToList(),
+            Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-forest-inputs")));
+        return 0;
     case "conformer-survey":
         var benchRepo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
         ConformerSurveyBenchmark.Run(Arg("--set", "tuning"), Arg("--shared", Path.GetFullPath(Path.Combine(benchRepo, "..", "shared", "data"))),

@@ -1,4 +1,4 @@
-"""Peer for the 3D bond-length bar (docs/benchmarks.md, prepare): RDKit ETKDG + MMFF94 minimized to
+"""Peer for the 3D bond-length bar (docs/journal.md, prepare): RDKit ETKDG + MMFF94 minimized to
 convergence on the first 200 NCI first_5K SMILES, counting molecules whose every bond is within 0.05 A
 of MMFF94's own reference length r0. Run with Debian's /usr/bin/python3 (python3-rdkit)."""
 import sys

@@ -25,14 +25,14 @@ public static class PairModel
 
     /// <summary>
     /// No inner tuning by default (20 epochs, threshold 0.5): on NPInter the inner-split epoch and threshold choices
-    /// did not beat the fixed schedule (docs/benchmarks.md), so the option stays available but off.
+    /// did not beat the fixed schedule (docs/journal.md), so the option stays available but off.
     /// </summary>
     public static InnerTuning? DefaultTuning => null;
 
     /// <summary>
     /// Boosted trees blended with the networks: 600 depth-4 trees at weight 0.6 had the best mean inner-validation
-    /// ROC-AUC on NPInter (0.960 vs 0.951 for the networks alone) among 3 tree settings × 6 weights, and also beat the
-    /// networks on RPI1807's inner splits (0.992 vs 0.985); outer test folds took no part (docs/benchmarks.md).
+    /// ROC-AUC on NPInter among 3 tree settings × 6 weights, and also beat the networks alone on RPI1807's inner splits;
+    /// outer test folds took no part (the selection runs are in docs/journal.md).
     /// </summary>
     public static TreeBlend? DefaultBlend => new(new BoostOptions { Trees = 600, Depth = 4, LearningRate = 0.05 }, 0.6);
 

@@ -9,8 +9,8 @@ namespace MolScreen.Docking.Tests;
 /// <summary>
 /// Redocking slice for CI: a small complex docked from its crystal conformation (position, orientation and torsions
 /// randomised by the search), exhaustiveness 8, the baseline's box; top-1 heavy-atom RMSD (symmetry-aware) must be below
-/// 2 Å, as it is for Vina 1.2.3 (0.28 Å). One complex keeps CI under a minute on 2 cores; the full set runs in the bench
-/// harness (`bench dock`), see docs/benchmarks.md.
+/// 2 Å, as it is for Vina 1.2.3. One complex keeps CI under a minute on 2 cores; the full set runs in the bench
+/// harness (`bench dock`), see docs/benchmarks.md, "Docking: redocking success and speed".
 /// </summary>
 public sealed class RedockTests(ITestOutputHelper log)
 {

@@ -9,7 +9,8 @@ namespace MolScreen.Kernels.Tests;
 /// <summary>
 /// The grid-map kernel on ILGPU's CPU accelerator against the CPU build (GridMaps.Build) on one small complex: a 6 Å box
 /// (17³ points, every map type of the ligand) is enough to cover clashes, h-bond and hydrophobic regions while keeping the
-/// emulator run to seconds. Both run GridPoint.Accumulate in the same order, so they must agree to 1e-4.
+/// emulator run to seconds. Both run GridPoint.Accumulate in the same order, so on the CPU accelerator they must agree
+/// exactly (the published "max |Δ| 0"); on CUDA, device rounding makes them differ, which the GPU bench reports.
 /// </summary>
 public sealed class GpuGridMapTests(ITestOutputHelper log)
 {
@@ -33,7 +34,7 @@ public sealed class GpuGridMapTests(ITestOutputHelper log)
         float worst = 0;
         for (int i = 0; i < cpu.Data.Length; i++) worst = MathF.Max(worst, MathF.Abs(cpu.Data[i] - gpu.Data[i]));
         log.WriteLine($"{cpu.Data.Length} map values, max |cpu − kernel| = {worst:E2}; range {cpu.Data.Min():F2} … {cpu.Data.Max():F2}");
-        Assert.True(worst <= 1e-4f, $"max difference {worst}");
+        Assert.True(worst == 0f, $"max difference {worst}");
         // the box holds both attractive and repulsive points, so the comparison is not between two near-zero maps
         Assert.True(cpu.Data.Min() < -0.1f && cpu.Data.Max() > 1f);
     }

@@ -10,7 +10,8 @@ namespace MolScreen.Kernels.Tests;
 /// <summary>
 /// Batched pose scoring on ILGPU's CPU accelerator against PoseEnergy.Eval (the CPU search objective) for three ligands of
 /// different sizes in one batch, random poses in and around a small box (some clash, some lie partly outside and pay the
-/// out-of-box penalty) plus each ligand's input pose. Within 1e-3 kcal/mol, as the issue requires.
+/// out-of-box penalty) plus each ligand's input pose. The kernel runs the CPU objective's code, so on the CPU accelerator
+/// the scores are equal bit for bit (the published "max |Δ| 0"; the issue's own bar was 1e-3 kcal/mol).
 /// </summary>
 public sealed class GpuPoseScorerTests(ITestOutputHelper log)
 {
@@ -72,7 +73,7 @@ public sealed class GpuPoseScorerTests(ITestOutputHelper log)
             }
         }
         log.WriteLine($"{ligands.Length} ligands × {per} poses, energies {lo:F2} … {hi:E2}, max |cpu − kernel| = {worst:E2}");
-        Assert.True(worst <= 1e-3f, $"max difference {worst}");
+        Assert.True(worst == 0f, $"max difference {worst}");
         Assert.True(lo < 0 && hi > 100, "the poses should span favourable and clashing/outside ones");
     }
 }

@@ -5,7 +5,7 @@ namespace MolScreen.Chemistry.Conformers;
 
 /// <summary>
 /// Limits of <see cref="ConformerBuilder"/>; the defaults are the prepare stage's
-/// (docs/benchmarks.md, "3D conformers", has the measurements behind them).
+/// (docs/journal.md, "3D conformers", has the measurements behind them).
 /// </summary>
 public sealed record ConformerBuildPolicy
 {

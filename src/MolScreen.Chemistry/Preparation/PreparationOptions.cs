@@ -11,7 +11,7 @@ public sealed record PreparationOptions
     public int MaxHeavyAtoms { get; init; } = 128;
     /// <summary>Force field tried first: MMFF94 (UFF when MMFF94 lacks parameters) or UFF alone.</summary>
     public ForceField ForceField { get; init; } = ForceField.Mmff94;
-    /// <summary>Conjugate-gradient steps of the clean-up; docs/benchmarks.md has the measured effect.</summary>
+    /// <summary>Conjugate-gradient steps of the clean-up; docs/journal.md has the measured effect.</summary>
     public int MinimizationSteps { get; init; } = 250;
     /// <summary>
     /// Acceptance of built conformers (settled, no clash, stereo kept) and the bounded refinements and rebuilds

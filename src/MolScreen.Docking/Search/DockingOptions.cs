@@ -3,8 +3,8 @@ namespace MolScreen.Docking.Search;
 /// <summary>
 /// How hard to search: fast, balance (Vina's default budget) or detail; quick = balance's budget with QuickVina 2's skipped
 /// local searches, chains that end when they stop improving, and a search that ends once two chains agree on the best pose
-/// (<see cref="ChainConsensus"/>; 12–16× Vina's speed on the 27 redocking complexes, with Vina's success count at seed 1 but
-/// three fewer at seed 2, and it stops short of the minimum on ligands with ≥ 10 torsions: docs/benchmarks.md).
+/// (<see cref="ChainConsensus"/>). Quick trades search depth for speed, so it can stop short of the minimum on very flexible
+/// ligands; its measured speed and success against Vina are in docs/benchmarks.md.
 /// </summary>
 public enum SearchMode { Fast, Balance, Detail, Quick }
 
@@ -45,7 +45,7 @@ public sealed record DockingOptions
     public float ConsensusRmsd { get; init; } = 1.5f;
     public float ConsensusEnergy { get; init; } = 0.5f;
     public float ConsensusRound { get; init; } = 0.05f;
-    /// <summary>Quick mode's quorum fraction (docs/benchmarks.md, "Cross-chain stopping rule").</summary>
+    /// <summary>Quick mode's quorum fraction (docs/journal.md, "Cross-chain stopping rule").</summary>
     public const float QuickConsensus = 0.25f;
     readonly bool? _skipVisited;
     readonly float? _patience, _consensus;

@@ -15,7 +15,7 @@ public sealed record DmpnnSettings
     public int Depth { get; init; } = 3;
     public int Ffn { get; init; } = 300;
     public double Dropout { get; init; } = 0.1;
-    /// <summary>20 rather than Chemprop's 30: what the BBBP benchmark could afford on the shared 2-core machine (docs/benchmarks.md).</summary>
+    /// <summary>20 rather than Chemprop's 30: what the BBBP benchmark could afford on the shared 2-core machine (docs/journal.md).</summary>
     public int MaxEpochs { get; init; } = 20;
     public int BatchSize { get; init; } = 50;
     /// <summary>D-MPNN members of an mlp+dmpnn model (null: <see cref="TrainingOptions.Ensemble"/>, which is otherwise the
