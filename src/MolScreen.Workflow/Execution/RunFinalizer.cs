@@ -47,7 +47,7 @@ public static class RunFinalizer
             if (!t.Balanced) problems.Add($"{t.Stage}: in {t.In} != out {t.Out} + rejected {t.Rejected}");
             var s = plan.Stages.First(x => x.Name == t.Stage);
             if (s.SourceRecords is { } src && src != t.In) problems.Add($"{t.Stage}: read {t.In} records, inputs hold {src}");
-            if (s.Upstream != null && totals.First(x => x.Stage == s.Upstream).Out is var up && up != t.In)
+            if (s.Upstream != null && s.DrawsSubset != true && totals.First(x => x.Stage == s.Upstream).Out is var up && up != t.In)
                 problems.Add($"{t.Stage}: in {t.In} != {s.Upstream} out {up}");
         }
         return problems;
