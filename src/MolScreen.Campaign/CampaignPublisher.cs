@@ -35,10 +35,11 @@ public static class CampaignPublisher
     {
         var dir = Path.GetDirectoryName(run.DataPath)!;
         await using var r = await TableReader.OpenAsync(run.DataPath);
+        // The final stage writes the pool as one row group (none when the pool is empty).
         var cols = new Dictionary<string, Array>();
-        foreach (var f in ActiveLearningStage.Schema.DataFields) cols[f.Name] = Array.CreateInstance(f.ClrType == typeof(string) ? typeof(string) : f.IsNullable ? typeof(Nullable<>).MakeGenericType(f.ClrType) : f.ClrType, 0);
-        for (int g = 0; g < r.RowGroupCount; g++)
-            foreach (var c in await r.ReadRowGroupAsync(g)) cols[c.Field.Name] = Concat(cols[c.Field.Name], c.Values);
+        foreach (var f in ActiveLearningStage.Schema.DataFields) cols[f.Name] = EmptyOf(f);
+        if (r.RowGroupCount > 0)
+            foreach (var c in await r.ReadRowGroupAsync(0)) cols[c.Field.Name] = c.Values;
         var ids = (string?[])cols["id"]; var acquired = (bool[])cols["acquired"]; var round = (int?[])cols["round"]; var order = (int?[])cols["order"];
         int n = ids.Length;
 
@@ -80,13 +81,8 @@ public static class CampaignPublisher
         return total;
     }
 
-    private static Array Concat(Array a, Array b)
-    {
-        var c = Array.CreateInstance(a.GetType().GetElementType()!, a.Length + b.Length);
-        Array.Copy(a, c, a.Length);
-        Array.Copy(b, 0, c, a.Length, b.Length);
-        return c;
-    }
+    private static Array EmptyOf(Parquet.Schema.DataField f) =>
+        Array.CreateInstance(f.ClrType == typeof(string) || !f.IsNullable ? f.ClrType : typeof(Nullable<>).MakeGenericType(f.ClrType), 0);
 
     private static Array Pick(Array a, int[] rows)
     {

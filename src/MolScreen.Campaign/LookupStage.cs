@@ -10,7 +10,7 @@ namespace MolScreen.Campaign;
 /// The lookup scorer (map): each compound's score from a table of known scores, matched on the input SMILES
 /// string exactly as ingested (column `smiles` when the input has one, as an acquisition batch does, else
 /// ingest's `structure` of SMILES records). A compound the table does not list is rejected as
-/// `no score in lookup table FILE`. It replays a published docking-score table as if docking, or reuses
+/// `no score in lookup table FILE`; one the table lists with different scores is rejected naming both lines. It replays a published docking-score table as if docking, or reuses
 /// scores from an earlier screen.
 /// </summary>
 public sealed class LookupStage : IMapStage
@@ -68,7 +68,8 @@ public sealed class LookupStage : IMapStage
                 if (format != null && format[i] != "smiles")
                     ctx.Rejects.Add(new Reject(id[i], "", null, "", ctx.StageName, $"lookup matches SMILES; this record was read as {format[i]}"));
                 else if (s[i] == null || !table.TryGet(s[i]!, out var score))
-                    ctx.Rejects.Add(new Reject(id[i], "", null, Reject.RawPreview(s[i]), ctx.StageName, reason));
+                    ctx.Rejects.Add(new Reject(id[i], "", null, Reject.RawPreview(s[i]), ctx.StageName,
+                        s[i] != null && table.Conflict(s[i]!) is { } lines ? $"lookup table {Path.GetFileName(tablePath)} gives this SMILES different scores ({lines})" : reason));
                 else { ids.Add(id[i]!); smiles.Add(s[i]!); scores.Add(score); }
             }
         }

@@ -7,8 +7,10 @@ namespace MolScreen.Campaign;
 /// <summary>
 /// Known scores by SMILES string (lower is better): a CSV (optionally .gz) with a header naming `smiles` and
 /// `score` columns, or a Parquet file with those columns. A row with an empty score means "never scored" and is
-/// left out (the compound is then rejected as having no score). A non-numeric score, or one SMILES listed twice
-/// with different scores, is an error naming the file and line (Parquet: row): the table, not a compound, is wrong.
+/// left out (the compound is then rejected as having no score). One SMILES listed with different scores (a library
+/// that holds a compound twice, docked twice) is ambiguous: such compounds are rejected with both lines named
+/// (<see cref="Conflict"/>), the rest of the table is used. A non-numeric score is an error naming the file and
+/// line (Parquet: row): the table itself is broken.
 /// </summary>
 public sealed class LookupTable
 {
@@ -17,10 +19,15 @@ public sealed class LookupTable
     public const long MaxRows = 200_000_000;
 
     private readonly Dictionary<string, (double Score, long Line)> _scores;
+    private readonly Dictionary<string, string> _conflicts;
     public string File { get; }
     public int Count => _scores.Count;
 
-    private LookupTable(string file, Dictionary<string, (double, long)> scores) { File = file; _scores = scores; }
+    private LookupTable(string file, Dictionary<string, (double, long)> scores, Dictionary<string, string> conflicts)
+    {
+        File = file; _scores = scores; _conflicts = conflicts;
+        foreach (var c in conflicts.Keys) _scores.Remove(c);
+    }
 
     public bool TryGet(string smiles, out double score)
     {
@@ -28,6 +35,9 @@ public sealed class LookupTable
         score = e.Score;
         return found;
     }
+
+    /// <summary>Why a SMILES has no usable score although the table lists it (different scores on different lines), else null.</summary>
+    public string? Conflict(string smiles) => _conflicts.GetValueOrDefault(smiles);
 
     public static LookupTable Load(string path)
     {
@@ -43,6 +53,7 @@ public sealed class LookupTable
         using var reader = new StreamReader(stream);
         char sep = path.Contains(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
         var scores = new Dictionary<string, (double, long)>(StringComparer.Ordinal);
+        var conflicts = new Dictionary<string, string>(StringComparer.Ordinal);
         long line = 0;
         int smilesAt = -1, scoreAt = -1;
         string? text;
@@ -59,10 +70,10 @@ public sealed class LookupTable
                 continue;
             }
             if (fields.Length <= Math.Max(smilesAt, scoreAt)) throw new LookupTableException(path, line, $"{fields.Length} field(s), the header has more");
-            Add(scores, path, line, fields[smilesAt], fields[scoreAt]);
+            Add(scores, conflicts, path, line, fields[smilesAt], fields[scoreAt]);
         }
         if (smilesAt < 0) throw new LookupTableException(path, 0, "empty file: expected a header naming 'smiles' and 'score' columns");
-        return new LookupTable(path, scores);
+        return new LookupTable(path, scores, conflicts);
     }
 
     private static async Task<LookupTable> LoadParquet(string path)
@@ -70,6 +81,7 @@ public sealed class LookupTable
         await using var reader = await TableReader.OpenAsync(path);
         if (!reader.HasField("smiles") || !reader.HasField("score")) throw new LookupTableException(path, 0, "a Parquet lookup table needs columns 'smiles' and 'score'");
         var scores = new Dictionary<string, (double, long)>(StringComparer.Ordinal);
+        var conflicts = new Dictionary<string, string>(StringComparer.Ordinal);
         long row = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -81,13 +93,13 @@ public sealed class LookupTable
                 row++;
                 var v = score.GetValue(i);
                 var text = v switch { null => "", IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), _ => v.ToString() ?? "" };
-                Add(scores, path, row, smiles.GetValue(i)?.ToString() ?? "", text);
+                Add(scores, conflicts, path, row, smiles.GetValue(i)?.ToString() ?? "", text);
             }
         }
-        return new LookupTable(path, scores);
+        return new LookupTable(path, scores, conflicts);
     }
 
-    private static void Add(Dictionary<string, (double, long)> scores, string path, long line, string smiles, string scoreText)
+    private static void Add(Dictionary<string, (double, long)> scores, Dictionary<string, string> conflicts, string path, long line, string smiles, string scoreText)
     {
         smiles = smiles.Trim();
         scoreText = scoreText.Trim();
@@ -98,7 +110,10 @@ public sealed class LookupTable
         if (scores.TryGetValue(smiles, out var seen))
         {
             if (seen.Item1 != score)
-                throw new LookupTableException(path, line, $"SMILES '{Preview(smiles)}' has score {score.ToString(CultureInfo.InvariantCulture)} here and {seen.Item1.ToString(CultureInfo.InvariantCulture)} on line {seen.Item2}");
+            {
+                var where = conflicts.TryGetValue(smiles, out var before) ? before : $"{seen.Item1.ToString(CultureInfo.InvariantCulture)} on line {seen.Item2}";
+                conflicts[smiles] = $"{where}, {score.ToString(CultureInfo.InvariantCulture)} on line {line}";
+            }
             return;
         }
         if (scores.Count >= MaxRows) throw new LookupTableException(path, line, $"more than {MaxRows} rows");
