@@ -31,6 +31,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           rpi-interface [--epochs N] [--seed N] [--fold-seed N]
           mmcif [--cif datasets/targets/6zu5.cif] [--repeats 3]
           ribosome-interface [--cif datasets/targets/6zu5.cif] [--chains LOO,LGG,...] [--models datasets/models]
+          al-replay [--seeds 5] [--acquisition random,greedy,ucb] [--epochs 50] [--ensemble 3] [--dir DIR] [--shared DIR]
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -258,6 +259,12 @@ switch (args[0])
         PredictThroughputBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), int.Parse(Arg("--compounds", "1000000")),
             int.Parse(Arg("--threads", "2")), Arg("--models", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
         return 0;
+    case "al-replay":
+        var alRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        return await ActiveLearningReplay.RunAsync(Arg("--shared", Path.GetFullPath(Path.Combine(alRoot, "..", "shared", "data"))), int.Parse(Arg("--seeds", "5")),
+            Arg("--acquisition", "random,greedy,ucb").Split(','), int.Parse(Arg("--epochs", "50")), int.Parse(Arg("--ensemble", "3")),
+            Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-al-replay")));
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;
