@@ -13,5 +13,5 @@ namespace MolScreen.Cli;
 public static class Stages
 {
     public static StageCatalog Catalog { get; } = new(new IngestStage(), new FeaturizeStage(), new PredictStage(), new PrepareStage(), new DockStage(DockDevices.For), new RankStage(),
-        new LookupStage(), new AcquireStage(), new ActiveLearningStage());
+        new LookupStage(), new AcquireStage(), new ActiveLearningStage(), new SelectStage());
 }
