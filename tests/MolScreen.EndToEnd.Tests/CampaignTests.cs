@@ -20,19 +20,21 @@ public class CampaignTests
           campaign:
             kind: active_learning
             input: featurize
-            params: { initial_fraction: 0.05, batch_fraction: 0.05, rounds: 3, top_k: 20, epochs: 20 PARAMS }
+            params: { PARAMS }
             score:  { lookup: TABLE }
         """;
 
     /// <summary>The first <paramref name="rows"/> library rows (gzip CSV with a smiles header) and the full score table beside the workflow.</summary>
-    private static void WriteSlice(TempDir dir, int rows, string extraParams = "", string table = "Enamine10k_scores.csv.gz")
+    private const string Params = "initial_fraction: 0.05, batch_fraction: 0.05, rounds: 3, top_k: 20, epochs: 20";
+
+    private static void WriteSlice(TempDir dir, int rows, string parameters = Params, string table = "Enamine10k_scores.csv.gz")
     {
         var root = SharedData.Require("molpal-enamine10k");
         using (var input = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(root, "Enamine10k.csv.gz")), CompressionMode.Decompress)))
         using (var output = new StreamWriter(new GZipStream(File.Create(dir.Combine("Enamine10k.csv.gz")), CompressionLevel.Optimal)))
             for (int i = 0; i <= rows && input.ReadLine() is { } line; i++) output.Write(line + "\n");
         File.Copy(Path.Combine(root, "Enamine10k_scores.csv.gz"), dir.Combine("Enamine10k_scores.csv.gz"));
-        File.WriteAllText(dir.Combine("wf.yaml"), Campaign.Replace("TABLE", table).Replace("PARAMS", extraParams));
+        File.WriteAllText(dir.Combine("wf.yaml"), Campaign.Replace("TABLE", table).Replace("PARAMS", parameters));
     }
 
     [SharedDataFact]
@@ -96,7 +98,7 @@ public class CampaignTests
     public void BatchLargerThanThePoolAcquiresWhatIsLeftAndCompletes()
     {
         using var dir = new TempDir();
-        WriteSlice(dir, 60, ", initial_fraction: 0.9, batch_fraction: 0.5");
+        WriteSlice(dir, 60, "initial_fraction: 0.9, batch_fraction: 0.5, rounds: 2, min_scores: 5, epochs: 5");
         var run = CliProcess.Run(dir.Path, "run", "wf.yaml", "--out", dir.Combine("out"));
         Assert.True(run.ExitCode == 0, run.ToString());
         using var db = new DuckDb();
@@ -108,7 +110,7 @@ public class CampaignTests
     public void SurrogateThatCannotTrainIsAnErrorNamingTheCause()
     {
         using var dir = new TempDir();
-        WriteSlice(dir, 100, table: "equal.csv");
+        WriteSlice(dir, 100, Params + ", min_scores: 2", table: "equal.csv");
         // Every compound scores the same: nothing to learn.
         using (var r = new StreamReader(new GZipStream(File.OpenRead(dir.Combine("Enamine10k.csv.gz")), CompressionMode.Decompress)))
         using (var w = new StreamWriter(dir.Combine("equal.csv")))
@@ -121,7 +123,8 @@ public class CampaignTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("round 1: the surrogate cannot train: all", run.Stdout + run.Stderr);
 
-        WriteSlice(dir, 100, ", min_scores: 50");
+        File.Delete(dir.Combine("Enamine10k_scores.csv.gz"));
+        WriteSlice(dir, 100, Params + ", min_scores: 50");
         var few = CliProcess.Run(dir.Path, "run", "wf.yaml", "--out", dir.Combine("few"));
         Assert.NotEqual(0, few.ExitCode);
         Assert.Contains("at least 50 needed (min_scores)", few.Stdout + few.Stderr);
