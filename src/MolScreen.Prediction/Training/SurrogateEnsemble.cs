@@ -52,9 +52,23 @@ public sealed class SurrogateEnsemble
             var rng = new Random(memberSeed);
             var sample = all.Select(_ => all[rng.Next(all.Length)]).ToArray();
             var dense = DenseInputs.Build(inputs, labels, sample, scaling);
-            members.Add(MlpTrainer.Refit(dense, scaling, o, memberSeed, s.Epochs, null).Network);
+            members.Add(TrainMember(dense, scaling, o, memberSeed, s.Epochs));
         }
         return new SurrogateEnsemble(members);
+    }
+
+    /// <summary>
+    /// One member, retried when libtorch throws from inside the optimizer step: on a loaded machine TorchSharp
+    /// has been seen to fail intermittently there ("Expected false to be true" converting a Scalar), and since a
+    /// member starts from its seed (torch and shuffling), a retry trains exactly the same network.
+    /// </summary>
+    private static MlpNetwork TrainMember(DenseInputs dense, MlpScaling scaling, TrainingOptions o, int memberSeed, int epochs)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try { return MlpTrainer.Refit(dense, scaling, o, memberSeed, epochs, null).Network; }
+            catch (System.Runtime.InteropServices.ExternalException) when (attempt < 3) { }
+        }
     }
 
     /// <summary>Ensemble mean and predictive standard deviation per input.</summary>
