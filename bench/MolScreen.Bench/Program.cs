@@ -34,6 +34,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           conformer-survey [--set tuning|heldout] [--tsv FILE] [--shared DIR]   (3D builds vs the force field's converged minimum)
           dock-table --csv FILE[,FILE...]   (docs' docking speed table from committed per-complex rows, bench/results/dock/*.csv)
           forest-inputs --tasks logs,... --seed-list 0,1,2 --dir DIR [--shared DIR]   (split.csv and our model inputs per task and seed, for the forest peer)
+          al-replay [--seeds 5] [--acquisition random,greedy,ucb] [--epochs 50] [--ensemble 3] [--dir DIR] [--shared DIR]
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -284,6 +285,12 @@ switch (args[0])
         PredictThroughputBenchmark.Run(Arg("--smiles", "/usr/share/RDKit/Data/NCI/first_5K.smi"), int.Parse(Arg("--compounds", "1000000")),
             int.Parse(Arg("--threads", "2")), Arg("--models", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
         return 0;
+    case "al-replay":
+        var alRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        return await ActiveLearningReplay.RunAsync(Arg("--shared", Path.GetFullPath(Path.Combine(alRoot, "..", "shared", "data"))), int.Parse(Arg("--seeds", "5")),
+            Arg("--acquisition", "random,greedy,ucb").Split(','), int.Parse(Arg("--epochs", "50")), int.Parse(Arg("--ensemble", "3")),
+            Arg("--dir", Path.Combine(Path.GetTempPath(), "molscreen-al-replay")));
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
         return 2;

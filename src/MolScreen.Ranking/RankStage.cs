@@ -56,7 +56,7 @@ public sealed class RankStage : IReduceStage, IRunPublisher
 
     public Task PublishAsync(RunPublication run, CancellationToken ct) => RankPublisher.PublishAsync(run, RankSettings.From(run.Parameters), ct);
 
-    public IEnumerable<string> Products(string outDir) => RankPublisher.Products(outDir);
+    public IEnumerable<string> Products(string outDir, string stageName) => RankPublisher.Products(outDir);
 }
 
 /// <summary>The rank stage's parameters, parsed and checked once.</summary>

@@ -14,7 +14,9 @@ public class SchemaDocsTests
         var docs = Docs();
         foreach (var f in IngestStage.Schema.DataFields.Concat(RejectSink.Schema.DataFields).Concat(MolScreen.Chemistry.Featurize.FeatureRows.Schema.DataFields)
                      .Concat(MolScreen.Chemistry.Preparation.PreparedRows.Schema.DataFields).Concat(MolScreen.Ranking.RankedRows.Fixed)
-                     .Concat(MolScreen.Docking.Stage.DockRows.Schema.DataFields))
+                     .Concat(MolScreen.Docking.Stage.DockRows.Schema.DataFields)
+                     .Concat(MolScreen.Campaign.LookupStage.Schema.DataFields).Concat(MolScreen.Campaign.AcquireStage.Schema.DataFields)
+                     .Concat(MolScreen.Campaign.CampaignPublisher.AcquiredSchema.DataFields.Where(f => f.Name == "score")))
             Assert.Contains($"| `{f.Name}` |", docs);
         Assert.Contains("| `workflow_hash` |", docs);
     }

@@ -77,7 +77,7 @@ public interface IRunPublisher
 {
     Task PublishAsync(RunPublication run, CancellationToken ct);
 
-    /// <summary>The files this publisher has written under <paramref name="outDir"/> (existing ones): a run about to
-    /// do new work marks them stale first.</summary>
-    IEnumerable<string> Products(string outDir);
+    /// <summary>The files this publisher, placed as stage <paramref name="stageName"/>, has written under
+    /// <paramref name="outDir"/> (existing ones): a run about to do new work marks them stale first.</summary>
+    IEnumerable<string> Products(string outDir, string stageName);
 }

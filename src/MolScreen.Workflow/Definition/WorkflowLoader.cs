@@ -49,8 +49,12 @@ public static partial class WorkflowLoader
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var stages = new List<StageDefinition>();
         var readNodes = new Dictionary<(string Stage, string Read), YamlNode>();
+        var campaigns = new List<(YamlNode Key, YamlMappingNode Body)>();
         foreach (var (keyNode, valueNode) in stagesMap.Children)
-            stages.Add(ReadStage(keyNode, valueNode, catalog, baseDir, p, readNodes));
+            if (IsCampaign(valueNode)) campaigns.Add((keyNode, (YamlMappingNode)valueNode));
+            else stages.Add(ReadStage(keyNode, valueNode, catalog, baseDir, p, readNodes));
+        foreach (var (keyNode, body) in campaigns)
+            stages.AddRange(ReadCampaign(keyNode, body, stages, catalog, baseDir, p));
 
         CheckGraph(stages, p, stagesMap, readNodes);
         return new WorkflowDefinition(file, name, description, seed, shardSize, stages, ContentHash.OfText(text)) { RecordTimeout = recordTimeout };
@@ -215,7 +219,8 @@ public static partial class WorkflowLoader
     private static void CheckGraph(List<StageDefinition> stages, ParameterReader p, YamlMappingNode stagesMap, Dictionary<(string, string), YamlNode> readNodes)
     {
         var byName = stages.ToDictionary(s => s.Name);
-        YamlNode NodeOf(StageDefinition s) => stagesMap.Children.Keys.First(k => ((YamlScalarNode)k).Value == s.Name);
+        // Stages unrolled from a campaign have no key of their own: errors point at the workflow's stages.
+        YamlNode NodeOf(StageDefinition s) => stagesMap.Children.Keys.FirstOrDefault(k => ((YamlScalarNode)k).Value == s.Name) ?? stagesMap;
         foreach (var s in stages)
             foreach (var read in s.Reads.Where(r => !byName.ContainsKey(r)))
                 throw p.Error(read == s.Input ? NodeOf(s) : readNodes[(s.Name, read)], $"stage '{s.Name}': {(read == s.Input ? "input" : "joined")} stage '{read}' is not defined (stages: {string.Join(", ", byName.Keys)})");

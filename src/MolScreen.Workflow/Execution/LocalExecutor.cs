@@ -156,6 +156,9 @@ public sealed class LocalExecutor(Plan plan, IShardWorkerFactory workers, int wo
             {
                 _done.Add(outcome);
                 _doneShards.Add(job);
+                // A re-sharding stage wrote every shard as shard 0: its other shards are now reused, each then flowing on.
+                if (_flowDownstream && job.Stage.Resharding != null && job.Shard == 0)
+                    for (int k = 1; k < job.Stage.ShardCount; k++) Enqueue(job.Stage, k);
                 if (_flowDownstream)
                     foreach (var d in job.Stage.Downstream)
                     {

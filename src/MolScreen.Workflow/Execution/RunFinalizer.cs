@@ -87,7 +87,7 @@ public static class RunFinalizer
             if (!t.Balanced) problems.Add($"{t.Stage}: in {t.In} != out {t.Out} + rejected {t.Rejected}");
             var s = plan.Stages.First(x => x.Name == t.Stage);
             if (s.SourceRecords is { } src && src != t.In) problems.Add($"{t.Stage}: read {t.In} records, inputs hold {src}");
-            if (s.Upstream != null && totals.First(x => x.Stage == s.Upstream).Out is var up && up != t.In)
+            if (s.Upstream != null && s.DrawsSubset != true && totals.First(x => x.Stage == s.Upstream).Out is var up && up != t.In)
                 problems.Add($"{t.Stage}: in {t.In} != {s.Upstream} out {up}");
         }
         return problems;
@@ -100,7 +100,7 @@ public static class RunFinalizer
     /// </summary>
     public static IEnumerable<string> Products(Plan plan) =>
         new[] { "run.json", "rejects.parquet" }.Select(f => Path.Combine(plan.OutDir, f))
-            .Concat(plan.Stages.Select(s => s.Stage).OfType<IRunPublisher>().SelectMany(p => p.Products(plan.OutDir)));
+            .Concat(plan.Stages.Where(s => s.Stage is IRunPublisher).SelectMany(s => ((IRunPublisher)s.Stage).Products(plan.OutDir, s.Name)));
 
     public static void MarkStale(Plan plan)
     {

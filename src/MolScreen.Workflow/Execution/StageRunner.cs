@@ -45,6 +45,7 @@ public static class StageRunner
         // New work: the products of an earlier finalize no longer describe this run until it is finalized again.
         RunFinalizer.MarkStale(plan);
         FaultInjection.ThrowIfRequested(stage.Name, shard);
+        if (stage.Resharding is { } reshard) return await ReshardAsync(plan, stage, reshard, shard, inputHash, wholeStages!, ct);
         Directory.CreateDirectory(layout.ShardsDir);
         // The old manifest must not outlive the data it described, even for a moment.
         File.Delete(layout.ManifestPath(shard));
@@ -80,17 +81,69 @@ public static class StageRunner
         if (stage.Index != null && result.RecordsIn != stage.Index.Shards[shard].RecordCount)
             throw new ShardException($"{stage.Name} shard {shard}: read {result.RecordsIn} records, the index expects {stage.Index.Shards[shard].RecordCount} (did an input change during the run?)");
         var rejectsDigest = await rejects.WriteAsync(layout.RejectsPath(shard));
+        SaveManifest(stage, shard, inputHash, result.RecordsIn, result.RecordsOut, rejects.Count, sw.Elapsed.TotalSeconds, result.Data, rejectsDigest);
+        CrashHistory.Clear(layout, shard);
+        return new ShardOutcome(stage.Name, shard, false, result.RecordsIn, result.RecordsOut, rejects.Count, sw.Elapsed.TotalSeconds);
+    }
+
+    private static void SaveManifest(PlannedStage stage, int shard, string inputHash, long recordsIn, long recordsOut, long rejected, double seconds, FileDigest data, FileDigest rejects) =>
         new ShardManifest
         {
             Stage = stage.Name, Kind = stage.Stage.Kind, Shard = shard, ShardCount = stage.ShardCount,
             InputHash = inputHash, ParamHash = stage.ParamHash,
             MolScreenVersion = MolScreenInfo.Version, StageVersion = stage.Stage.Version,
-            RecordsIn = result.RecordsIn, RecordsOut = result.RecordsOut, RecordsRejected = rejects.Count,
-            WallSeconds = Math.Round(sw.Elapsed.TotalSeconds, 3), Data = result.Data, Rejects = rejectsDigest,
+            RecordsIn = recordsIn, RecordsOut = recordsOut, RecordsRejected = rejected,
+            WallSeconds = Math.Round(seconds, 3), Data = data, Rejects = rejects,
             FinishedUtc = DateTime.UtcNow, Host = Environment.MachineName,
-        }.Save(layout.ManifestPath(shard));
-        CrashHistory.Clear(layout, shard);
-        return new ShardOutcome(stage.Name, shard, false, result.RecordsIn, result.RecordsOut, rejects.Count, sw.Elapsed.TotalSeconds);
+        }.Save(stage.Layout.ManifestPath(shard));
+
+    /// <summary>
+    /// A re-sharding stage: asked for any of its shards, it runs its work once and writes every shard. Its records
+    /// in are booked so each manifest balances and their sum is what it read: shard k &gt; 0 books its own rows,
+    /// shard 0 the rest with all rejects. Manifests are written last and shard 0's after the others, so a kill at
+    /// any point leaves shard 0 incomplete and the next run redoes the whole stage.
+    /// </summary>
+    private static async Task<ShardOutcome> ReshardAsync(Plan plan, PlannedStage stage, IReshardingStage reshard, int shard, string inputHash, List<StageShards> reads, CancellationToken ct)
+    {
+        var layout = stage.Layout;
+        Directory.CreateDirectory(layout.ShardsDir);
+        for (int k = 0; k < stage.ShardCount; k++) File.Delete(layout.ManifestPath(k));
+        var sw = Stopwatch.StartNew();
+        var rejects = new RejectSink();
+        ReshardResult result;
+        using (var guard = new RecordGuard(layout.JournalPath(0), CrashHistory.Culprits(layout, 0, inputHash)))
+        {
+            var ctx = new ShardContext(stage.Name, 0, stage.ShardCount, stage.Definition.Parameters, plan.Workflow.Seed, rejects, ct) { Guard = guard };
+            try
+            {
+                result = await reshard.RunAsync(ctx, reads[0], reads.Skip(1).ToList(), Enumerable.Range(0, stage.ShardCount).Select(layout.DataPath).ToList());
+            }
+            catch
+            {
+                guard.Dispose();
+                File.Delete(layout.JournalPath(0));
+                throw;
+            }
+        }
+        if (result.Shards.Count != stage.ShardCount)
+            throw new ShardException($"{stage.Name}: wrote {result.Shards.Count} shards, the plan has {stage.ShardCount}");
+        long written = result.Shards.Sum(r => r.RecordsOut), beyond = written - result.Shards[0].RecordsOut;
+        if (result.RecordsIn != written + rejects.Count)
+            throw new ShardException($"{stage.Name}: records in ({result.RecordsIn}) != out ({written}) + rejected ({rejects.Count})");
+        if (!reshard.DrawsSubset && RowsOf(stage.Upstream!) is var expected && result.RecordsIn != expected)
+            throw new ShardException($"{stage.Name}: read {result.RecordsIn} records, stage '{stage.Upstream!.Name}' wrote {expected} (every input row must end in the output or in rejects)");
+        var rejectDigests = new FileDigest[stage.ShardCount];
+        rejectDigests[0] = await rejects.WriteAsync(layout.RejectsPath(0));
+        for (int k = 1; k < stage.ShardCount; k++) rejectDigests[k] = await new RejectSink().WriteAsync(layout.RejectsPath(k));
+        double seconds = sw.Elapsed.TotalSeconds;
+        for (int k = stage.ShardCount - 1; k >= 0; k--)
+        {
+            var r = result.Shards[k];
+            SaveManifest(stage, k, inputHash, k == 0 ? result.RecordsIn - beyond : r.RecordsOut, r.RecordsOut, k == 0 ? rejects.Count : 0, k == 0 ? seconds : 0, r.Data, rejectDigests[k]);
+        }
+        CrashHistory.Clear(layout, 0);
+        var mine = result.Shards[shard];
+        return new ShardOutcome(stage.Name, shard, false, shard == 0 ? result.RecordsIn - beyond : mine.RecordsOut, mine.RecordsOut, shard == 0 ? rejects.Count : 0, seconds);
     }
 
     /// <summary>

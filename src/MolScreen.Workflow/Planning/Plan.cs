@@ -18,6 +18,10 @@ public sealed class PlannedStage
     /// <summary>Reduce stages only: stages whose rows are looked up by `id`.</summary>
     public IReadOnlyList<PlannedStage> Joins { get; init; } = [];
     public bool IsReduce => Stage.Shape == StageShape.Reduce;
+    /// <summary>A reduce-shaped stage that writes several shards (<see cref="IReshardingStage"/>); its work runs as shard 0.</summary>
+    public IReshardingStage? Resharding => Stage as IReshardingStage;
+    /// <summary>An upper bound on the rows this stage writes, known at plan time (source record counts, stage parameters).</summary>
+    public long RowBound { get; init; }
     /// <summary>Every stage this one reads: the upstream, then the joins.</summary>
     public IEnumerable<PlannedStage> Reads => Upstream == null ? Joins : [Upstream, .. Joins];
     public List<PlannedStage> Downstream { get; } = new();
@@ -54,6 +58,8 @@ public sealed class Plan
             var joins = def.Joins.Select(j => planned[j]).ToList();
             SourceIndex? index = null;
             if (def.Stage is ISourceStage source) index = LoadOrBuildIndex(wf, def, source, outDir, log, ct);
+            long rowBound = index?.RecordCount ?? upstream?.RowBound ?? 0;
+            if (def.Stage is IReshardingStage reshard) rowBound = reshard.OutputRowBound(def.Parameters, rowBound);
             var ps = new PlannedStage
             {
                 Definition = def,
@@ -63,8 +69,11 @@ public sealed class Plan
                 Index = index,
                 Upstream = upstream,
                 Joins = joins,
-                // A reduce stage sees the whole run at once, so it has exactly one shard.
-                ShardCount = def.Stage.Shape == StageShape.Reduce ? 1 : index?.Shards.Count ?? upstream!.ShardCount,
+                RowBound = rowBound,
+                // A reduce stage sees the whole run at once, so it has exactly one shard; a re-sharding one cuts its
+                // bounded output into shards of the workflow's shard size (at least one, possibly empty).
+                ShardCount = def.Stage is IReshardingStage ? ReshardCount(rowBound, wf.ShardSize)
+                    : def.Stage.Shape == StageShape.Reduce ? 1 : index?.Shards.Count ?? upstream!.ShardCount,
             };
             foreach (var read in ps.Reads) read.Downstream.Add(ps);
             planned[def.Name] = ps;
@@ -89,6 +98,8 @@ public sealed class Plan
         foreach (var s in stages) Visit(s);
         return result;
     }
+
+    public static int ReshardCount(long rowBound, int shardSize) => (int)Math.Max(1, (rowBound + shardSize - 1) / shardSize);
 
     /// <summary>
     /// What a shard's output depends on besides its input records: stage kind and version, seed, parameters, and the
@@ -131,6 +142,7 @@ public sealed class Plan
             new PlanSummary.Stage(s.Name, s.Stage.Kind, s.Upstream?.Name, s.ShardCount, s.ParamHash, s.Index?.RecordCount)
             {
                 Joins = s.Joins.Count == 0 ? null : s.Joins.Select(j => j.Name).ToList(),
+                DrawsSubset = s.Resharding?.DrawsSubset == true ? true : null,
             }).ToList());
         JsonFile.Save(Path.Combine(PlanDir(OutDir), "plan.json"), summary);
     }
@@ -143,6 +155,8 @@ public sealed record PlanSummary(string Workflow, string Name, string WorkflowHa
     {
         /// <summary>Stages a reduce stage joins by `id` (absent for source and map stages).</summary>
         public List<string>? Joins { get; init; }
+        /// <summary>A stage that draws a subset of its input (an acquisition): its records in are the rows drawn, not its input's rows.</summary>
+        public bool? DrawsSubset { get; init; }
     }
 
     public static PlanSummary? TryLoad(string outDir) => JsonFile.TryLoad<PlanSummary>(Path.Combine(Plan.PlanDir(outDir), "plan.json"));

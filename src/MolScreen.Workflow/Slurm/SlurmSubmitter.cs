@@ -32,6 +32,8 @@ public sealed class SlurmSubmitter(Plan plan, SlurmOptions options, string molsc
                 continue;
             }
             var upstream = s.Upstream != null ? redo[s.Upstream.Name] : [];
+            // A reduce stage (re-sharding ones too) rewrites all its shards when it reruns.
+            if (s.Upstream is { IsReduce: true } u && upstream.Count > 0) upstream = Enumerable.Range(0, u.ShardCount).ToList();
             redo[s.Name] = Enumerable.Range(0, s.ShardCount).Where(k => upstream.Contains(k) || !StageRunner.IsComplete(s, k)).ToList();
         }
         var finalized = File.Exists(Path.Combine(plan.OutDir, "run.json")) && File.Exists(Path.Combine(plan.OutDir, "rejects.parquet"));

@@ -1,0 +1,83 @@
+using MolScreen.Prediction.Features;
+using MolScreen.Prediction.Model;
+
+namespace MolScreen.Prediction.Training;
+
+/// <summary>How an in-process surrogate is trained (an active-learning campaign's model of the docking score).</summary>
+public sealed record SurrogateSettings
+{
+    public int Members { get; init; } = 3;
+    public int Epochs { get; init; } = 50;
+    public int[] Hidden { get; init; } = [128, 64];
+    public int BatchSize { get; init; } = 32;
+    /// <summary>Fewer scored compounds than this and the surrogate refuses to train.</summary>
+    public int MinScores { get; init; } = 10;
+}
+
+/// <summary>
+/// The MLP ensemble on ECFP4 + descriptors (<see cref="FeatureSpec"/>) trained from scratch in process on one
+/// regression target: each member on its own bootstrap sample with its own seed for a fixed number of epochs
+/// (no validation split: every score is precious and there is nothing to stop early against), with a
+/// log-variance head, so the ensemble's spread is the whole predictive standard deviation. Deterministic for a
+/// seed: fixed member seeds, libtorch single-threaded (<see cref="MolScreen.Learning.TorchRuntime"/>), and the
+/// C# forward pass for prediction.
+/// </summary>
+public sealed class SurrogateEnsemble
+{
+    private readonly List<MlpNetwork> _members;
+
+    private SurrogateEnsemble(List<MlpNetwork> members) => _members = members;
+
+    /// <summary>Throws <see cref="SurrogateException"/> naming the cause when the scores cannot train a model.</summary>
+    public static SurrogateEnsemble Train(IReadOnlyList<FeatureVector> inputs, IReadOnlyList<float> scores, SurrogateSettings s, int seed)
+    {
+        if (inputs.Count != scores.Count) throw new ArgumentException($"{inputs.Count} inputs but {scores.Count} scores");
+        if (inputs.Count < Math.Max(2, s.MinScores))
+            throw new SurrogateException($"the surrogate cannot train: {inputs.Count} scored compound(s), at least {Math.Max(2, s.MinScores)} needed (min_scores)");
+        if (scores.Any(v => !float.IsFinite(v))) throw new SurrogateException("the surrogate cannot train: a score is not a finite number");
+        if (scores.All(v => v == scores[0]))
+            throw new SurrogateException($"the surrogate cannot train: all {scores.Count} scores are equal ({scores[0]}), so there is nothing to learn");
+        var labels = scores.Select(v => new[] { v }).ToList();
+        var all = Enumerable.Range(0, inputs.Count).ToArray();
+        var scaling = MlpScaling.Fit(inputs, labels, all, OutputKind.Regression);
+        var o = new TrainingOptions
+        {
+            DataPath = "", SmilesColumn = "", Targets = ["score"], Task = OutputKind.Regression, Name = "surrogate",
+            Ensemble = s.Members, Seed = seed, Hidden = s.Hidden, BatchSize = s.BatchSize, MaxEpochs = s.Epochs, Bootstrap = true,
+        };
+        var members = new List<MlpNetwork>();
+        for (int k = 0; k < s.Members; k++)
+        {
+            int memberSeed = unchecked(seed * 1000 + k);
+            var rng = new Random(memberSeed);
+            var sample = all.Select(_ => all[rng.Next(all.Length)]).ToArray();
+            var dense = DenseInputs.Build(inputs, labels, sample, scaling);
+            members.Add(TrainMember(dense, scaling, o, memberSeed, s.Epochs));
+        }
+        return new SurrogateEnsemble(members);
+    }
+
+    /// <summary>
+    /// One member, retried when libtorch throws from inside the optimizer step: on a loaded machine TorchSharp
+    /// has been seen to fail intermittently there ("Expected false to be true" converting a Scalar), and since a
+    /// member starts from its seed (torch and shuffling), a retry trains exactly the same network.
+    /// </summary>
+    private static MlpNetwork TrainMember(DenseInputs dense, MlpScaling scaling, TrainingOptions o, int memberSeed, int epochs)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try { return MlpTrainer.Refit(dense, scaling, o, memberSeed, epochs, null).Network; }
+            catch (System.Runtime.InteropServices.ExternalException) when (attempt < 3) { }
+        }
+    }
+
+    /// <summary>Ensemble mean and predictive standard deviation per input.</summary>
+    public (float[] Mean, float[] Std) Predict(IReadOnlyList<FeatureVector> inputs)
+    {
+        var outputs = _members.Select(m => { var p = new float[inputs.Count * m.Outputs]; m.Forward(inputs, p); return p; }).ToList();
+        return EnsembleStatistics.Combine(outputs, inputs.Count, 1, varianceHead: true);
+    }
+}
+
+/// <summary>The scores given cannot train a surrogate (too few, all equal, not finite).</summary>
+public sealed class SurrogateException(string message) : Exception(message);
