@@ -33,7 +33,7 @@ public static class CampaignPublisher
 
     /// <summary>The campaign's published files in its stage folder <paramref name="stageDir"/>.</summary>
     public static IEnumerable<string> Products(string stageDir) =>
-        ["acquired.parquet", "predictions.parquet", "rounds.json"].Select(f => Path.Combine(stageDir, f));
+        new[] { "acquired.parquet", "predictions.parquet", "rounds.json" }.Select(f => Path.Combine(stageDir, f));
 
     public static async Task PublishAsync(RunPublication run, CampaignSettings s, CancellationToken ct)
     {
