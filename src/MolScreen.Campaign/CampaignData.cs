@@ -39,7 +39,7 @@ internal sealed class CampaignData
             {
                 var cols = await r.ReadRowGroupAsync(g, needed);
                 var ids = (string?[])cols[0].Values; var fps = (byte[]?[])cols[1].Values;
-                var desc = cols.Skip(2).Select(c => Numbers(c.Values)).ToArray();
+                var desc = cols.Skip(2).Select(c => ParquetColumns.AsDoubles(c.Values)).ToArray();
                 var row = new double[desc.Length];
                 for (int i = 0; i < ids.Length; i++)
                 {
@@ -98,24 +98,11 @@ internal sealed class CampaignData
         for (int g = 0; g < r.RowGroupCount; g++)
         {
             var cols = await r.ReadRowGroupAsync(g, "id", column);
-            var ids = (string?[])cols[0].Values; var v = Numbers(cols[1].Values);
+            var ids = (string?[])cols[0].Values; var v = ParquetColumns.AsDoubles(cols[1].Values);
             for (int i = 0; i < ids.Length; i++)
                 if (ids[i] != null && double.IsFinite(v[i])) Scores[ids[i]!] = v[i];
         }
     }
-
-    public static double[] Numbers(Array values) => values switch
-    {
-        double[] d => d,
-        double?[] d => d.Select(x => x ?? double.NaN).ToArray(),
-        float[] f => f.Select(x => (double)x).ToArray(),
-        float?[] f => f.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
-        int[] i => i.Select(x => (double)x).ToArray(),
-        int?[] i => i.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
-        long[] l => l.Select(x => (double)x).ToArray(),
-        long?[] l => l.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
-        _ => throw new InvalidDataException($"column of {values.GetType().Name} is not numeric"),
-    };
 
     /// <summary>The scored compounds of the pool that the surrogate can read, in pool order.</summary>
     public (List<FeatureVector> X, List<float> Y) TrainingSet()

@@ -17,13 +17,20 @@ public static class MiniChain
     /// <summary>Writes lib.smi and wf.yaml into <paramref name="dir"/>; returns the workflow's path.</summary>
     public static string Write(string dir)
     {
-        string root = SchemaDocsTests.RepoRoot();
         File.WriteAllText(Path.Combine(dir, "lib.smi"), Library);
         var wf = Path.Combine(dir, "wf.yaml");
-        File.WriteAllText(wf, $"""
-            name: mini
+        File.WriteAllText(wf, Workflow("mini", 2));
+        return wf;
+    }
+
+    /// <summary>The example's whole chain over lib.smi, at test-sized search settings.</summary>
+    public static string Workflow(string name, int shardSize)
+    {
+        string root = SchemaDocsTests.RepoRoot();
+        return $"""
+            name: {name}
             seed: 42
-            shard_size: 2
+            shard_size: {shardSize}
             stages:
               ingest: {"{"} inputs: [lib.smi] {"}"}
               featurize: {"{"} input: ingest {"}"}
@@ -43,7 +50,6 @@ public static class MiniChain
                 input: dock
                 join: [featurize, predict]
                 params: {"{"} top_n: 3 {"}"}
-            """);
-        return wf;
+            """;
     }
 }

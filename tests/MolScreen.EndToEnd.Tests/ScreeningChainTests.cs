@@ -20,30 +20,7 @@ public class ScreeningChainTests
     // aspirin, paracetamol, caffeine; decanol (9 rotatable bonds: prepare rejects it at max_torsions 4); a broken SMILES (ingest rejects it)
     const string Library = "CC(=O)Oc1ccccc1C(=O)O aspirin\nCC(=O)Nc1ccc(O)cc1 paracetamol\nCn1cnc2c1c(=O)n(C)c(=O)n2C caffeine\nCCCCCCCCCCO decanol\nC1CC(C broken\n";
 
-    static string Workflow(string root) => $"""
-        name: chain
-        seed: 42
-        shard_size: 3
-        stages:
-          ingest: {"{"} inputs: [lib.smi] {"}"}
-          featurize: {"{"} input: ingest {"}"}
-          predict:
-            input: featurize
-            params: {"{"} models: ["{Path.Combine(root, "datasets", "models", "logs")}"] {"}"}
-          prepare:
-            input: featurize
-            params: {"{"} max_torsions: 4 {"}"}
-          dock:
-            input: prepare
-            target:
-              receptor: {Path.Combine(LambdaNTargetFactAttribute.Dir, "protein.pdb")}
-              rna_complex: {Path.Combine(LambdaNTargetFactAttribute.Dir, "complex.pdb")}
-            params: {"{"} mode: fast, exhaustiveness: 2, num_poses: 2 {"}"}
-          rank:
-            input: dock
-            join: [featurize, predict]
-            params: {"{"} top_n: 3 {"}"}
-        """;
+    static string Workflow(string root) => MiniChain.Workflow("chain", 3);
 
     [LambdaNTargetFact]
     public void Whole_chain_ranks_every_docked_compound_and_accounts_for_the_rest()

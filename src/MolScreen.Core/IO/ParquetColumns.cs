@@ -92,6 +92,20 @@ public static class ParquetColumns
     }
 
     /// <summary>Formats one cell for display (inspect, logs); binary shows as length + hex prefix.</summary>
+    /// <summary>A numeric column as doubles whatever its stored type; null becomes NaN.</summary>
+    public static double[] AsDoubles(Array values) => values switch
+    {
+        double[] d => d,
+        double?[] d => d.Select(x => x ?? double.NaN).ToArray(),
+        float[] f => f.Select(x => (double)x).ToArray(),
+        float?[] f => f.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
+        int[] i => i.Select(x => (double)x).ToArray(),
+        int?[] i => i.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
+        long[] l => l.Select(x => (double)x).ToArray(),
+        long?[] l => l.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
+        _ => throw new InvalidDataException($"column of {values.GetType().GetElementType()?.Name} values is not numeric"),
+    };
+
     public static string Format(Array values, int row) => values.GetValue(row) switch
     {
         null => "null",

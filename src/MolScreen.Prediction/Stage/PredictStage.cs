@@ -69,7 +69,7 @@ public sealed class PredictStage : IMapStage, IReadsFiles
         {
             var cols = await reader.ReadRowGroupAsync(g, needed);
             var ids = (string?[])cols[0].Values; var smiles = (string?[])cols[1].Values; var fps = (byte[]?[])cols[2].Values;
-            var desc = cols.Skip(3).Select(c => Numbers(c.Values)).ToArray();
+            var desc = cols.Skip(3).Select(c => ParquetColumns.AsDoubles(c.Values)).ToArray();
             var row = new double[desc.Length];
             for (int i = 0; i < ids.Length; i++, read++)
             {
@@ -139,20 +139,6 @@ public sealed class PredictStage : IMapStage, IReadsFiles
         await writer.WriteRowGroupAsync(columns);
         batch.Clear();
     }
-
-    /// <summary>A descriptor column as doubles whatever its stored type; null becomes NaN (then rejected as not finite).</summary>
-    private static double[] Numbers(Array values) => values switch
-    {
-        double[] d => d,
-        double?[] d => d.Select(x => x ?? double.NaN).ToArray(),
-        float[] f => f.Select(x => (double)x).ToArray(),
-        float?[] f => f.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
-        int[] i => i.Select(x => (double)x).ToArray(),
-        int?[] i => i.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
-        long[] l => l.Select(x => (double)x).ToArray(),
-        long?[] l => l.Select(x => x.HasValue ? x.Value : double.NaN).ToArray(),
-        _ => throw new InvalidDataException($"descriptor column of type {values.GetType().GetElementType()?.Name} is not numeric"),
-    };
 
     private sealed class PendingRows
     {
