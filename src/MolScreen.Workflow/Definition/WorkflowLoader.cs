@@ -17,19 +17,22 @@ public static partial class WorkflowLoader
     private static readonly string[] StageKeys = ["kind", "description", "input", "join", "inputs", "params", "target", "resources"];
     private static readonly string[] ResourceKeys = ["cpus", "mem", "time", "gpus", "partition"];
 
-    [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex(@"\A[a-z][a-z0-9_-]{0,63}\z")]
     private static partial Regex StageNamePattern();
 
     public static WorkflowDefinition Load(string path, StageCatalog catalog)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new WorkflowException(path, 0, 0, "workflow file not found");
+        if (new FileInfo(full).Length > YamlGuard.MaxFileBytes)
+            throw new WorkflowException(full, 0, 0, $"workflow file is larger than {YamlGuard.MaxFileBytes} bytes");
         var text = File.ReadAllText(full);
         return Parse(text, full, catalog);
     }
 
     public static WorkflowDefinition Parse(string text, string file, StageCatalog catalog)
     {
+        YamlGuard.Check(text, file);
         var yaml = new YamlStream();
         try { yaml.Load(new StringReader(text)); }
         catch (YamlException e) { throw new WorkflowException(file, e.Start.Line, e.Start.Column, "invalid YAML: " + e.Message); }
@@ -39,9 +42,10 @@ public static partial class WorkflowLoader
         var p = new ParameterReader(file);
         var top = Keys(root, TopKeys, "workflow", p);
         var name = RequiredScalar(top, "name", root, p);
+        if (ScriptText.CheckName(name) is { } badName) throw p.Error(top["name"], badName);
         var seed = (int)(top.TryGetValue("seed", out var sn) ? Integer(sn, "seed", 0, int.MaxValue, p) : 42);
         var shardSize = (int)(top.TryGetValue("shard_size", out var zn) ? Integer(zn, "shard_size", 1, 100_000_000, p) : 10_000);
-        var description = top.TryGetValue("description", out var dn) ? ScalarText(dn, "description", p) : null;
+        var description = top.TryGetValue("description", out var dn) ? ScalarText(dn, "description", p, multiLine: true) : null;
         if (!top.TryGetValue("stages", out var stagesNode) || stagesNode is not YamlMappingNode stagesMap || stagesMap.Children.Count == 0)
             throw p.Error(top.GetValueOrDefault("stages") ?? root, "'stages' must be a mapping of stage name to stage");
 
@@ -60,7 +64,7 @@ public static partial class WorkflowLoader
     {
         var stageName = ((YamlScalarNode)keyNode).Value ?? "";
         if (!StageNamePattern().IsMatch(stageName))
-            throw p.Error(keyNode, $"stage name '{stageName}' must be lower-case letters, digits, '_' or '-', starting with a letter");
+            throw p.Error(keyNode, $"stage name '{SafeText.ForDisplay(stageName)}' must be lower-case letters, digits, '_' or '-', starting with a letter");
         if (valueNode is not YamlMappingNode body) throw p.Error(valueNode, $"stage '{stageName}': expected a mapping with keys: {string.Join(", ", StageKeys)}");
         var keys = Keys(body, StageKeys, $"stage '{stageName}'", p);
 
@@ -194,21 +198,23 @@ public static partial class WorkflowLoader
         if (keys.TryGetValue("mem", out var m))
         {
             var mem = ScalarText(m, "mem", p);
-            if (!MemoryPattern().IsMatch(mem)) throw p.Error(m, $"'mem' expects a size like 4G or 500M, got '{mem}'");
+            if (ScriptText.CheckMemory(mem) is { } bad) throw p.Error(m, $"'mem': {bad}");
             r = r with { Memory = mem };
         }
         if (keys.TryGetValue("time", out var t))
         {
             var time = ScalarText(t, "time", p);
-            if (!TimePattern().IsMatch(time)) throw p.Error(t, $"'time' expects [D-]HH:MM:SS or minutes, got '{time}'");
+            if (ScriptText.CheckTime(time) is { } bad) throw p.Error(t, $"'time': {bad}");
             r = r with { Time = time };
         }
-        if (keys.TryGetValue("partition", out var pa)) r = r with { Partition = ScalarText(pa, "partition", p) };
+        if (keys.TryGetValue("partition", out var pa))
+        {
+            var partition = ScalarText(pa, "partition", p);
+            if (ScriptText.CheckPartition(partition) is { } bad) throw p.Error(pa, $"'partition': {bad}");
+            r = r with { Partition = partition };
+        }
         return r;
     }
-
-    [GeneratedRegex("^[0-9]+[KMGT]?$")] private static partial Regex MemoryPattern();
-    [GeneratedRegex(@"^([0-9]+-)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}$|^[0-9]+$")] private static partial Regex TimePattern();
 
     /// <summary>Inputs and joins must name defined stages and the stage graph must be acyclic.</summary>
     private static void CheckGraph(List<StageDefinition> stages, ParameterReader p, YamlMappingNode stagesMap, Dictionary<(string, string), YamlNode> readNodes)
@@ -242,7 +248,7 @@ public static partial class WorkflowLoader
         foreach (var (k, v) in map.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
-            if (!allowed.Contains(key)) throw p.Error(k, $"{where}: unknown key '{key}' (expected one of: {string.Join(", ", allowed)})");
+            if (!allowed.Contains(key)) throw p.Error(k, $"{where}: unknown key '{SafeText.ForDisplay(key)}' (expected one of: {string.Join(", ", allowed)})");
             d[key] = v;
         }
         return d;
@@ -251,8 +257,13 @@ public static partial class WorkflowLoader
     private static string RequiredScalar(Dictionary<string, YamlNode> keys, string key, YamlNode parent, ParameterReader p) =>
         keys.TryGetValue(key, out var n) ? ScalarText(n, key, p) : throw p.Error(parent, $"missing required key '{key}'");
 
-    private static string ScalarText(YamlNode n, string key, ParameterReader p) =>
-        n is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw p.Error(n, $"'{key}' expects a non-empty string");
+    /// <summary>A non-empty scalar; only a multi-line text (a description) may hold line breaks and tabs.</summary>
+    private static string ScalarText(YamlNode n, string key, ParameterReader p, bool multiLine = false)
+    {
+        if (n is not YamlScalarNode { Value: { Length: > 0 } v }) throw p.Error(n, $"'{key}' expects a non-empty string");
+        if (!multiLine && SafeText.HasControl(v)) throw p.Error(n, $"'{key}' must not contain control characters or line breaks, got '{SafeText.ForDisplay(v)}'");
+        return v;
+    }
 
     private static long Integer(YamlNode n, string key, long min, long max, ParameterReader p)
     {
