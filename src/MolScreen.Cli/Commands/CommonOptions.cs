@@ -23,7 +23,8 @@ internal static class CommonOptions
         if (given != null) return given.FullName;
         var root = Path.GetFullPath("out");
         var dir = Path.GetFullPath(Path.Combine(root, wf.Name));
-        if (ScriptText.CheckName(wf.Name) is { } bad || Path.GetDirectoryName(dir) != root)
+        var bad = ScriptText.CheckName(wf.Name);
+        if (bad != null || Path.GetDirectoryName(dir) != root)
             throw new UsageException($"the workflow name cannot be a folder under {root}: {bad ?? SafeText.ForDisplay(wf.Name)}; pass --out DIR");
         return dir;
     }

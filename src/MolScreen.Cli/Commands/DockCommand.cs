@@ -150,6 +150,9 @@ internal static class DockCommand
 
     static GridBox Box(float[]? center, float[]? size, FileInfo? reference)
     {
+        // System.CommandLine gives an unset array option as an empty array, not null.
+        if (center is { Length: 0 }) center = null;
+        if (size is { Length: 0 }) size = null;
         if (reference != null)
         {
             if (center != null || size != null) throw new UsageException("give either --center/--size or --box-from-ligand, not both");
