@@ -26,15 +26,17 @@ public static partial class ScriptText
         NamePattern().IsMatch(name) && name is not ("." or "..") ? null
             : $"workflow name '{SafeText.ForDisplay(name)}' must be one folder name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
+    // The checks below return the problem without naming the setting; callers prefix 'mem', --mem, and so on.
+
     public static string? CheckPartition(string partition) =>
         PartitionPattern().IsMatch(partition) ? null
-            : $"partition '{SafeText.ForDisplay(partition)}' must be a SLURM partition name (letters, digits, '.', '_', '-'; several separated by commas)";
+            : $"expects a SLURM partition name (letters, digits, '.', '_', '-'; several separated by commas), got '{SafeText.ForDisplay(partition)}'";
 
     public static string? CheckMemory(string mem) =>
-        MemoryPattern().IsMatch(mem) ? null : $"memory expects a size like 4G or 500M, got '{SafeText.ForDisplay(mem)}'";
+        MemoryPattern().IsMatch(mem) ? null : $"expects a size like 4G or 500M, got '{SafeText.ForDisplay(mem)}'";
 
     public static string? CheckTime(string time) =>
-        TimePattern().IsMatch(time) ? null : $"time expects [D-]HH:MM:SS or minutes, got '{SafeText.ForDisplay(time)}'";
+        TimePattern().IsMatch(time) ? null : $"expects [D-]HH:MM:SS or minutes, got '{SafeText.ForDisplay(time)}'";
 
     /// <summary>
     /// A path written into a script (single-quoted there) or an #SBATCH line (not quoted): control

@@ -198,19 +198,19 @@ public static partial class WorkflowLoader
         if (keys.TryGetValue("mem", out var m))
         {
             var mem = ScalarText(m, "mem", p);
-            if (ScriptText.CheckMemory(mem) is { } bad) throw p.Error(m, $"'mem': {bad}");
+            if (ScriptText.CheckMemory(mem) is { } bad) throw p.Error(m, $"'mem' {bad}");
             r = r with { Memory = mem };
         }
         if (keys.TryGetValue("time", out var t))
         {
             var time = ScalarText(t, "time", p);
-            if (ScriptText.CheckTime(time) is { } bad) throw p.Error(t, $"'time': {bad}");
+            if (ScriptText.CheckTime(time) is { } bad) throw p.Error(t, $"'time' {bad}");
             r = r with { Time = time };
         }
         if (keys.TryGetValue("partition", out var pa))
         {
             var partition = ScalarText(pa, "partition", p);
-            if (ScriptText.CheckPartition(partition) is { } bad) throw p.Error(pa, $"'partition': {bad}");
+            if (ScriptText.CheckPartition(partition) is { } bad) throw p.Error(pa, $"'partition' {bad}");
             r = r with { Partition = partition };
         }
         return r;

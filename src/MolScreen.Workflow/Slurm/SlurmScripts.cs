@@ -65,7 +65,9 @@ public static class SlurmScripts
             ScriptText.CheckName(plan.Workflow.Name), ScriptText.CheckPath(plan.OutDir), ScriptText.CheckPath(plan.Workflow.FilePath),
         };
         problems.AddRange(plan.Stages.Select(s => s.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-') ? null : $"stage name '{SafeText.ForDisplay(s.Name)}'"));
-        if (r != null) problems.AddRange([ScriptText.CheckMemory(r.Memory), ScriptText.CheckTime(r.Time), r.Partition == null ? null : ScriptText.CheckPartition(r.Partition)]);
+        if (r != null)
+            problems.AddRange([ScriptText.CheckMemory(r.Memory) is { } m ? "mem " + m : null, ScriptText.CheckTime(r.Time) is { } t ? "time " + t : null,
+                r.Partition != null && ScriptText.CheckPartition(r.Partition) is { } p ? "partition " + p : null]);
         if (problems.FirstOrDefault(p => p != null) is { } bad) throw new ArgumentException("cannot write a job script: " + bad);
     }
 
