@@ -161,3 +161,20 @@ public class HostileWorkflowTests
         Assert.Throws<ArgumentException>(() => SlurmScripts.Finalize(hostile, "/opt/molscreen"));
     }
 }
+
+/// <summary>Inputs the fuzz bench found that made the YAML library or the loader throw something other than a located error.</summary>
+public class FuzzFoundWorkflowTests
+{
+    [Theory]
+    [InlineData("name: t\nstages:\n  ingest:\n    input: \ningest\n    params: {}\n")]
+    [InlineData("name: t\nstages:\n  ? {a: 1}\n  : {inputs: [x.smi]}\n")]
+    [InlineData("name: t\nstages:\n  ingest:\n    inputs:\n      - { ? [p] : x, path: x.smi }\n")]
+    [InlineData("? [name]\n: t\n")]
+    public void MalformedFilesGiveALocatedError(string yaml)
+    {
+        using var dir = new TempDir();
+        var path = dir.File("wf.yaml", yaml);
+        var e = Assert.Throws<WorkflowException>(() => WorkflowLoader.Load(path, TestCatalog.Create()));
+        Assert.StartsWith(path + ":", e.Message);
+    }
+}

@@ -123,12 +123,12 @@ internal static class DockCommand
                     }
                     AtomicFile.WriteAllText(Path.Combine(outDir, "poses", id + ".pdbqt"), PoseWriters.Pdbqt(lig, result.Poses));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{id}: {result.Poses.Count} poses, best {(result.Poses.Count > 0 ? result.Poses[0].Score : float.NaN):F3} kcal/mol, {result.Seconds:F1} s"));
+                        $"{SafeText.ForDisplay(id)}: {result.Poses.Count} poses, best {(result.Poses.Count > 0 ? result.Poses[0].Score : float.NaN):F3} kcal/mol, {result.Seconds:F1} s"));
                 }
                 catch (DockingException e)
                 {
                     rejects.Add(new Reject(id, f.Name, 0, null, "dock", e.Message));
-                    Console.Error.WriteLine($"rejected {id}: {e.Message}");
+                    Console.Error.WriteLine($"rejected {SafeText.ForDisplay(id)}: {SafeText.ForDisplay(e.Message)}");
                 }
             }
             await using (var w = await TableWriter.CreateAsync(Path.Combine(outDir, "poses.parquet"), PoseTable.Schema))

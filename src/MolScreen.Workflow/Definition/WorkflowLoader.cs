@@ -35,7 +35,8 @@ public static partial class WorkflowLoader
         YamlGuard.Check(text, file);
         var yaml = new YamlStream();
         try { yaml.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new WorkflowException(file, e.Start.Line, e.Start.Column, "invalid YAML: " + e.Message); }
+        catch (YamlException e) { throw new WorkflowException(file, e.Start.Line, e.Start.Column, "invalid YAML: " + SafeText.ForDisplay(e.Message)); }
+        catch (InvalidOperationException) { throw new WorkflowException(file, 1, 1, "invalid YAML"); }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new WorkflowException(file, 1, 1, "expected a mapping with keys: " + string.Join(", ", TopKeys));
 
@@ -62,7 +63,7 @@ public static partial class WorkflowLoader
     private static StageDefinition ReadStage(YamlNode keyNode, YamlNode valueNode, StageCatalog catalog, string baseDir, ParameterReader p,
         Dictionary<(string, string), YamlNode> readNodes)
     {
-        var stageName = ((YamlScalarNode)keyNode).Value ?? "";
+        var stageName = KeyText(keyNode, p);
         if (!StageNamePattern().IsMatch(stageName))
             throw p.Error(keyNode, $"stage name '{SafeText.ForDisplay(stageName)}' must be lower-case letters, digits, '_' or '-', starting with a letter");
         if (valueNode is not YamlMappingNode body) throw p.Error(valueNode, $"stage '{stageName}': expected a mapping with keys: {string.Join(", ", StageKeys)}");
@@ -131,7 +132,7 @@ public static partial class WorkflowLoader
         if (node is not YamlMappingNode map) throw p.Error(node, $"{where}: '{(target ? "target" : "params")}' must be a mapping");
         foreach (var (k, v) in map.Children)
         {
-            var key = ((YamlScalarNode)k).Value ?? "";
+            var key = KeyText(k, p);
             var spec = stage.Parameters.FirstOrDefault(s => s.Name == key);
             if (spec != null && spec.InTarget != target)
                 throw p.Error(k, $"{where}: '{key}' belongs under '{(spec.InTarget ? "target" : "params")}'");
@@ -165,7 +166,7 @@ public static partial class WorkflowLoader
             var parameters = stageParams;
             if (item is YamlMappingNode m)
             {
-                var pathKey = m.Children.Keys.FirstOrDefault(k => ((YamlScalarNode)k).Value == "path")
+                var pathKey = m.Children.Keys.FirstOrDefault(k => KeyText(k, p) == "path")
                     ?? throw p.Error(item, $"stage '{stageName}': an input given as a mapping needs 'path'");
                 pathNode = m.Children[pathKey];
                 var rest = new YamlMappingNode(m.Children.Where(c => c.Key != pathKey));
@@ -247,12 +248,16 @@ public static partial class WorkflowLoader
         var d = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
-            var key = (k as YamlScalarNode)?.Value ?? "";
+            var key = KeyText(k, p);
             if (!allowed.Contains(key)) throw p.Error(k, $"{where}: unknown key '{SafeText.ForDisplay(key)}' (expected one of: {string.Join(", ", allowed)})");
             d[key] = v;
         }
         return d;
     }
+
+    /// <summary>A mapping key; YAML allows a mapping or a list as a key, a workflow file does not.</summary>
+    private static string KeyText(YamlNode k, ParameterReader p) =>
+        k is YamlScalarNode s ? s.Value ?? "" : throw p.Error(k, "a key must be plain text, not a mapping or a list");
 
     private static string RequiredScalar(Dictionary<string, YamlNode> keys, string key, YamlNode parent, ParameterReader p) =>
         keys.TryGetValue(key, out var n) ? ScalarText(n, key, p) : throw p.Error(parent, $"missing required key '{key}'");

@@ -26,11 +26,13 @@ public static class YamlGuard
             throw new WorkflowException(file, 0, 0, $"workflow file is larger than {MaxFileBytes} bytes");
         var parser = new Parser(new StringReader(text));
         int depth = 0;
+        var last = new Mark();
         try
         {
             while (parser.MoveNext())
             {
                 var e = parser.Current!;
+                last = e.End;
                 switch (e)
                 {
                     case AnchorAlias alias:
@@ -54,6 +56,12 @@ public static class YamlGuard
         catch (YamlException ex)
         {
             throw new WorkflowException(file, ex.Start.Line, ex.Start.Column, "invalid YAML: " + SafeText.ForDisplay(ex.Message));
+        }
+        catch (Exception ex) when (ex is not WorkflowException and not OutOfMemoryException)
+        {
+            // YamlDotNet's scanner throws InvalidOperationException (without a position) on some malformed plain
+            // scalars: report any such failure as a syntax error after the last event read, not as a crash.
+            throw new WorkflowException(file, last.Line, last.Column, "invalid YAML: malformed text after this point");
         }
     }
 
