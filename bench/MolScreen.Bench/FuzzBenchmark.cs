@@ -180,7 +180,7 @@ public static class FuzzBenchmark
     {
         var lines = s.Replace("\r", "").Split('\n').Where(l => l.TrimEnd(' ', '\t') != "$$$$");
         var text = string.Join('\n', lines).TrimEnd('\n');
-        return text.Trim().Length == 0 ? "x" : text + "\n";
+        return (text.Trim().Length == 0 ? "x" : text) + "\n";
     }
 
     internal static string Mutate(Random rng, string seed, string[] others)

@@ -36,7 +36,8 @@ public static partial class WorkflowLoader
         var yaml = new YamlStream();
         try { yaml.Load(new StringReader(text)); }
         catch (YamlException e) { throw new WorkflowException(file, e.Start.Line, e.Start.Column, "invalid YAML: " + SafeText.ForDisplay(e.Message)); }
-        catch (InvalidOperationException) { throw new WorkflowException(file, 1, 1, "invalid YAML"); }
+        // The guard has read the same text as events; a failure left to the document model is still only bad YAML.
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { throw new WorkflowException(file, 1, 1, "invalid YAML: " + SafeText.ForDisplay(e.Message)); }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new WorkflowException(file, 1, 1, "expected a mapping with keys: " + string.Join(", ", TopKeys));
 
