@@ -35,6 +35,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           dock-table --csv FILE[,FILE...]   (docs' docking speed table from committed per-complex rows, bench/results/dock/*.csv)
           forest-inputs --tasks logs,... --seed-list 0,1,2 --dir DIR [--shared DIR]   (split.csv and our model inputs per task and seed, for the forest peer)
           al-replay [--seeds 5] [--acquisition random,greedy,ucb] [--epochs 50] [--ensemble 3] [--dir DIR] [--shared DIR]
+          fuzz [--count 1000000] [--seed 1] [--batch-limit-s 120] [--dir DIR]   (mutated SMILES/SDF/YAML through ingest, featurize, workflow loading)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -57,6 +58,18 @@ switch (args[0])
         ConformerSurveyBenchmark.Run(Arg("--set", "tuning"), Arg("--shared", Path.GetFullPath(Path.Combine(benchRepo, "..", "shared", "data"))),
             Arg("--tsv", "") is { Length: > 0 } tsvFile ? tsvFile : null);
         return 0;
+    case "fuzz":
+    {
+        Console.WriteLine($"machine: {Environment.MachineName}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}");
+        var t = MolScreen.Bench.FuzzBenchmark.Run(int.Parse(Arg("--count", "1000000")), int.Parse(Arg("--seed", "1")),
+            TimeSpan.FromSeconds(double.Parse(Arg("--batch-limit-s", "120"), System.Globalization.CultureInfo.InvariantCulture)), Console.WriteLine,
+            Arg("--dir", "") is { Length: > 0 } fuzzDir ? fuzzDir : null);
+        Console.WriteLine($"inputs {t.Inputs} (smiles {t.Smiles}, sdf records {t.Sdf}, workflow files {t.Yaml}) in {t.Seconds:F0} s");
+        Console.WriteLine($"ingest: out {t.Ingested} + rejected {t.IngestRejected}; featurize: out {t.Featurized} + rejected {t.FeaturizeRejected}");
+        Console.WriteLine($"workflows: loaded {t.WorkflowsLoaded}, refused with a located error {t.WorkflowsRefused}");
+        Console.WriteLine($"imbalanced batches {t.Imbalanced}, escaped exceptions {t.Escaped}, hangs {t.Hangs}; slowest batch {t.SlowestBatchSeconds:F1} s, slowest workflow {t.SlowestYamlSeconds:F2} s");
+        return t.Clean ? 0 : 1;
+    }
     case "ingest":
         var sizes = Arg("--records", "100000,1000000").Split(',').Select(int.Parse).ToList();
         var workers = int.Parse(Arg("--workers", Environment.ProcessorCount.ToString()));

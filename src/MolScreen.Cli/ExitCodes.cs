@@ -1,3 +1,4 @@
+using MolScreen.Core.IO;
 using MolScreen.Ingest.Formats;
 using MolScreen.Workflow.Definition;
 
@@ -16,13 +17,13 @@ public static class CommandRunner
     public static async Task<int> GuardAsync(Func<Task<int>> action)
     {
         try { return await action(); }
-        catch (UsageException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.Usage; }
-        catch (WorkflowException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.Usage; }
-        catch (InputFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.Usage; }
+        catch (UsageException e) { Console.Error.WriteLine($"error: {SafeText.ForDisplay(e.Message)}"); return ExitCodes.Usage; }
+        catch (WorkflowException e) { Console.Error.WriteLine($"error: {SafeText.ForDisplay(e.Message)}"); return ExitCodes.Usage; }
+        catch (InputFormatException e) { Console.Error.WriteLine($"error: {SafeText.ForDisplay(e.Message)}"); return ExitCodes.Usage; }
         catch (OperationCanceledException) { Console.Error.WriteLine("cancelled"); return ExitCodes.Failure; }
         catch (Exception e) when (Environment.GetEnvironmentVariable("MOLSCREEN_DEBUG") != "1")
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {SafeText.ForDisplay(e.Message)}");
             return ExitCodes.Failure;
         }
     }

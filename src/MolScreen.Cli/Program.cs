@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MolScreen.Cli;
+using MolScreen.Core.IO;
 using MolScreen.Cli.Commands;
 
 // Exit codes: 0 ok, 1 the work failed, 2 the request was wrong (usage, workflow file, input files).
@@ -22,7 +23,7 @@ foreach (var c in DirectStageCommand.CreateAll(Stages.Catalog).Where(c => root.S
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
-    foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
+    foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {SafeText.ForDisplay(e.Message)}");
     Console.Error.WriteLine($"Try '{string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "molscreen" : "molscreen " + parse.CommandResult.Command.Name)} --help'.");
     return ExitCodes.Usage;
 }

@@ -41,7 +41,8 @@ public sealed class IngestStage : ISourceStage
         new("name_column", ParameterType.String, null, "CSV/TSV/Parquet column holding the compound name (default: name, id, title, compound_id or mol_id if present)") { PerInput = true },
         new("name_field", ParameterType.String, null, "SDF data item holding the compound name (default: the molblock title line)") { PerInput = true },
         new("header", ParameterType.String, "auto", "Whether SMILES/CSV/TSV files start with a header line") { Choices = ["auto", "yes", "no"], PerInput = true },
-        new("id_prefix", ParameterType.String, null, "Prefix of compound ids (default: the file name without extensions); set it per input when files share a name") { PerInput = true },
+        new("id_prefix", ParameterType.String, null, "Prefix of compound ids (default: the file name without extensions); set it per input when files share a name")
+            { PerInput = true, ItemCheck = CheckIdPrefix },
         new("max_record_bytes", ParameterType.Integer, 1L << 20, "Records longer than this are rejected without being loaded") { Min = 1024, Max = 1L << 30, PerInput = true },
     ];
 
@@ -61,7 +62,21 @@ public sealed class IngestStage : ISourceStage
     };
 
     /// <summary>The id prefix of an input: `id_prefix` if set, else the file name without format and .gz extensions.</summary>
-    public static string IdPrefix(SourceInput input) => input.Parameters.GetString("id_prefix") ?? SourceStem(input.Path);
+    public static string IdPrefix(SourceInput input)
+    {
+        var prefix = input.Parameters.GetString("id_prefix") ?? SourceStem(input.Path);
+        return CheckIdPrefix(prefix) is { } bad ? throw new InputFormatException(input.Path, bad + "; set id_prefix for this input") : prefix;
+    }
+
+    /// <summary>
+    /// Compound ids become SD titles, report rows and terminal output: a prefix is one printable word,
+    /// so no id can carry a line break or terminal escape that ends or forges a record downstream.
+    /// </summary>
+    public static string? CheckIdPrefix(string prefix) =>
+        prefix.Length is >= 1 and <= MaxIdPrefixLength && !SafeText.HasControl(prefix) ? null
+            : $"id prefix '{SafeText.ForDisplay(prefix)}' must be 1 to {MaxIdPrefixLength} characters without control characters or line breaks";
+
+    public const int MaxIdPrefixLength = 255;
 
     public static string SourceStem(string path)
     {

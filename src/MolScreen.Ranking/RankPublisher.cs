@@ -69,9 +69,9 @@ public static class PoseSdf
             var end = block.IndexOf("M  END", StringComparison.Ordinal);
             block = end >= 0 ? block[..(end + 6)] : block.TrimEnd();
             var lines = block.Split('\n');
-            lines[0] = r.Id;
+            lines[0] = SafeText.SdLine(r.Id);
             sb.Append(string.Join('\n', lines)).Append('\n');
-            foreach (var (k, v) in r.SdProperties()) sb.Append($">  <{k}>\n{v}\n\n");
+            foreach (var (k, v) in r.SdProperties()) sb.Append($">  <{k}>\n{SafeText.SdLine(v)}\n\n");
             sb.Append("$$$$\n");
         }
         return sb.ToString();

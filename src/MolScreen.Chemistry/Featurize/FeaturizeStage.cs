@@ -25,7 +25,10 @@ public sealed class FeaturizeStage : IMapStage
     public IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("drop_on", ParameterType.StringList, Array.Empty<string>(), "Filters whose failures go to rejects instead of only being flagged: ro5, veber, pains, reactive"),
-        new("reactive_groups", ParameterType.StringList, ReactiveGroups.DefaultDefinitions, "Reactive/undesirable groups as name=SMARTS (default: MolScreen's built-in list)"),
+        new("reactive_groups", ParameterType.StringList, ReactiveGroups.DefaultDefinitions, "Reactive/undesirable groups as name=SMARTS (default: MolScreen's built-in list)")
+        {
+            ItemCheck = ReactiveGroups.Check,
+        },
         new("pains_families", ParameterType.StringList, new[] { "A", "B", "C" }, "PAINS families to flag (A, B, C)"),
         new("dedupe", ParameterType.Boolean, true, "Reject later duplicates (same InChIKey) within a shard"),
         new("max_heavy_atoms", ParameterType.Integer, 1000L, "Reject structures with more heavy atoms than this (all fragments, counted from the text before Open Babel parses it)") { Min = 1, Max = 100_000 },

@@ -1,4 +1,5 @@
 using MolScreen.Chemistry.Smarts;
+using MolScreen.Core.IO;
 
 namespace MolScreen.Chemistry.Featurize;
 
@@ -31,15 +32,25 @@ public sealed class ReactiveGroups
 
     private readonly List<(string Name, SmartsPattern Pattern)> _groups;
 
-    public ReactiveGroups(IEnumerable<string> definitions)
+    public ReactiveGroups(IEnumerable<string> definitions) => _groups = definitions.Select(Read).ToList();
+
+    /// <summary>Checks one "name=SMARTS" definition as a workflow is loaded; returns the problem or null.</summary>
+    public static string? Check(string definition)
     {
-        _groups = definitions.Select(d =>
-        {
-            var eq = d.IndexOf('=');
-            if (eq <= 0) throw new ArgumentException($"reactive group '{d}' must be written name=SMARTS");
-            try { return (d[..eq].Trim(), SmartsPattern.Parse(d[(eq + 1)..].Trim())); }
-            catch (SmartsException e) { throw new ArgumentException($"reactive group '{d[..eq]}': {e.Message}", e); }
-        }).ToList();
+        try { Read(definition); return null; }
+        catch (ArgumentException e) { return e.Message; }
+    }
+
+    private static (string Name, SmartsPattern Pattern) Read(string d)
+    {
+        var eq = d.IndexOf('=');
+        if (eq <= 0) throw new ArgumentException($"reactive group '{SafeText.ForDisplay(d)}' must be written name=SMARTS");
+        var name = d[..eq].Trim();
+        // The name becomes a value in Parquet and reports: one printable word.
+        if (name.Length == 0 || name.Length > 64 || SafeText.HasControl(name) || name.Any(char.IsWhiteSpace))
+            throw new ArgumentException($"reactive group name '{SafeText.ForDisplay(name)}' must be 1 to 64 printable characters without spaces");
+        try { return (name, SmartsPattern.Parse(d[(eq + 1)..].Trim())); }
+        catch (SmartsException e) { throw new ArgumentException($"reactive group '{name}': {e.Message}", e); }
     }
 
     internal IReadOnlyList<(string Name, SmartsPattern Pattern)> Groups => _groups;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MolScreen.Chemistry.Smarts;
+using MolScreen.Core.IO;
 
 namespace MolScreen.Chemistry.Preparation;
 
@@ -17,7 +18,7 @@ public static class SdfWriter
         var inv = CultureInfo.InvariantCulture;
         if (c.AtomCount > 999 || c.BondCount > 999)
             throw new ChemistryException(ChemistryErrorKind.Unsupported, $"{ligand.Id}: too many atoms for a V2000 SD record");
-        sb.Append(ligand.Id.ReplaceLineEndings(" ")).Append('\n');
+        sb.Append(SafeText.SdLine(ligand.Id)).Append('\n');
         sb.Append("  MolScreen3D\n\n");
         sb.Append(inv, $"{c.AtomCount,3}{c.BondCount,3}  0  0  0  0  0  0  0  0999 V2000\n");
         for (int a = 0; a < c.AtomCount; a++)
@@ -45,5 +46,5 @@ public static class SdfWriter
     }
 
     private static void Field(StringBuilder sb, string name, string value) =>
-        sb.Append("> <").Append(name).Append(">\n").Append(value.ReplaceLineEndings(" ")).Append("\n\n");
+        sb.Append("> <").Append(name).Append(">\n").Append(SafeText.SdLine(value)).Append("\n\n");
 }

@@ -10,16 +10,23 @@ internal sealed class SmartsParser
 {
     private readonly string _text;
     private readonly int _end;
+    private readonly int _depth;
     private int _pos;
 
-    private SmartsParser(string text, int start, int end)
+    private SmartsParser(string text, int start, int end, int depth)
     {
         _text = text;
         _pos = start;
         _end = end;
+        _depth = depth;
     }
 
-    public static QueryGraph Parse(string smarts) => new SmartsParser(smarts, 0, smarts.Length).ParseGraph();
+    public static QueryGraph Parse(string smarts)
+    {
+        if (smarts.Length > SmartsLimits.MaxLength)
+            throw new SmartsException(smarts, SmartsLimits.MaxLength, $"pattern longer than {SmartsLimits.MaxLength} characters");
+        return new SmartsParser(smarts, 0, smarts.Length, 0).ParseGraph();
+    }
 
     private char Peek => _pos < _end ? _text[_pos] : '\0';
     private char PeekAt(int offset) => _pos + offset < _end ? _text[_pos + offset] : '\0';
@@ -42,6 +49,7 @@ internal sealed class SmartsParser
                 if (prev < 0) throw Error("branch without a preceding atom");
                 if (bond is not null) throw Error("bond before a branch", bondPos);
                 if (PeekAt(1) == ')') throw Error("empty branch");
+                if (branches.Count >= SmartsLimits.MaxBranchDepth) throw Error($"branches nested deeper than {SmartsLimits.MaxBranchDepth}");
                 branches.Push((prev, _pos++));
             }
             else if (c == ')')
@@ -83,6 +91,7 @@ internal sealed class SmartsParser
             else
             {
                 int atom = g.Atoms.Count;
+                if (atom >= SmartsLimits.MaxAtoms) throw Error($"more than {SmartsLimits.MaxAtoms} atoms in one pattern");
                 g.Atoms.Add(c == '[' ? ParseBracketAtom() : ParseBareAtom());
                 if (prev >= 0) g.Bonds.Add((prev, atom, bond ?? BondMask.SingleOrAromatic));
                 bond = null;
@@ -154,11 +163,19 @@ internal sealed class SmartsParser
 
     private byte ParseBondUnary()
     {
+        // A run of '!' is read as its parity: no recursion, so "!!!!…" cannot exhaust the stack.
+        bool negate = false;
+        while (Peek == '!') { negate = !negate; _pos++; }
+        byte mask = ParseBondPrimitive();
+        return negate ? (byte)~mask : mask;
+    }
+
+    private byte ParseBondPrimitive()
+    {
         char c = Peek;
         _pos++;
         return c switch
         {
-            '!' => (byte)~ParseBondUnary(),
             '-' or '/' or '\\' => BondMask.Single,
             '=' => BondMask.Double,
             '#' => BondMask.Triple,
@@ -258,9 +275,11 @@ internal sealed class SmartsParser
 
     private AtomQuery ParseUnary()
     {
-        if (Peek != '!') return ParsePrimitive();
-        _pos++;
-        return new NotQuery(ParseUnary());
+        // A run of '!' is read as its parity: no recursion, so "!!!!…" cannot exhaust the stack.
+        bool negate = false;
+        while (Peek == '!') { negate = !negate; _pos++; }
+        var primitive = ParsePrimitive();
+        return negate ? new NotQuery(primitive) : primitive;
     }
 
     private AtomQuery ParsePrimitive()
@@ -353,6 +372,7 @@ internal sealed class SmartsParser
     {
         int at = _pos;
         if (PeekAt(1) != '(') throw Error("expected '(' after '$'", at);
+        if (_depth >= SmartsLimits.MaxRecursionDepth) throw Error($"recursive SMARTS '$(' nested deeper than {SmartsLimits.MaxRecursionDepth}", at);
         int start = _pos + 2, depth = 1, i = start;
         for (; i < _end && depth > 0; i++)
         {
@@ -362,7 +382,7 @@ internal sealed class SmartsParser
         if (depth > 0) throw Error("unclosed '$('", at);
         int end = i - 1;
         if (end == start) throw Error("empty recursive SMARTS", at);
-        var inner = new SmartsParser(_text, start, end).ParseGraph();
+        var inner = new SmartsParser(_text, start, end, _depth + 1).ParseGraph();
         _pos = i;
         return new RecursiveQuery(new SmartsPattern(_text[start..end], inner));
     }

@@ -12,6 +12,10 @@ namespace {
 
 enum class Last { None, Atom, Bond, Open, Close, Dot, Ring };
 
+// Branches open at one time; the same limit as MolScreen.Ingest's SmilesSyntax. Deeper nesting
+// is refused before OpenBabel, whose graph walks recurse, could exhaust the stack on it.
+constexpr int kMaxBranchDepth = 256;
+
 bool is_bond(char c) {
     return c == '-' || c == '=' || c == '#' || c == '$' || c == ':' || c == '/' || c == '\\';
 }
@@ -38,6 +42,8 @@ std::string smiles_structure_error(const std::string& s) {
         } else if (c == '(') {
             if (last == Last::None || last == Last::Dot || last == Last::Open || last == Last::Bond)
                 return at("branch without a preceding atom", i);
+            if (depth == kMaxBranchDepth)
+                return at("branches nested deeper than 256", i);
             depth++;
             last = Last::Open;
         } else if (c == ')') {

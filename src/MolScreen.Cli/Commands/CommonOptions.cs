@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MolScreen.Core.IO;
 using MolScreen.Workflow.Definition;
 using MolScreen.Workflow.Planning;
 
@@ -13,8 +14,20 @@ internal static class CommonOptions
 
     public static WorkflowDefinition LoadWorkflow(FileInfo file) => WorkflowLoader.Load(file.FullName, Stages.Catalog);
 
-    public static string OutDir(DirectoryInfo? given, WorkflowDefinition wf) =>
-        given?.FullName ?? Path.GetFullPath(Path.Combine("out", wf.Name));
+    /// <summary>
+    /// The run directory: --out, else out/NAME. The loader already allows only a single-segment name;
+    /// the folder is still checked to resolve directly under out/, so no name can lead elsewhere.
+    /// </summary>
+    public static string OutDir(DirectoryInfo? given, WorkflowDefinition wf)
+    {
+        if (given != null) return given.FullName;
+        var root = Path.GetFullPath("out");
+        var dir = Path.GetFullPath(Path.Combine(root, wf.Name));
+        var bad = ScriptText.CheckName(wf.Name);
+        if (bad != null || Path.GetDirectoryName(dir) != root)
+            throw new UsageException($"the workflow name cannot be a folder under {root}: {bad ?? SafeText.ForDisplay(wf.Name)}; pass --out DIR");
+        return dir;
+    }
 
     /// <summary>For commands that take only a run directory: the one given, or the only run under ./out.</summary>
     public static string ExistingRun(DirectoryInfo? given)

@@ -123,12 +123,12 @@ internal static class DockCommand
                     }
                     AtomicFile.WriteAllText(Path.Combine(outDir, "poses", id + ".pdbqt"), PoseWriters.Pdbqt(lig, result.Poses));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{id}: {result.Poses.Count} poses, best {(result.Poses.Count > 0 ? result.Poses[0].Score : float.NaN):F3} kcal/mol, {result.Seconds:F1} s"));
+                        $"{SafeText.ForDisplay(id)}: {result.Poses.Count} poses, best {(result.Poses.Count > 0 ? result.Poses[0].Score : float.NaN):F3} kcal/mol, {result.Seconds:F1} s"));
                 }
                 catch (DockingException e)
                 {
                     rejects.Add(new Reject(id, f.Name, 0, null, "dock", e.Message));
-                    Console.Error.WriteLine($"rejected {id}: {e.Message}");
+                    Console.Error.WriteLine($"rejected {SafeText.ForDisplay(id)}: {SafeText.ForDisplay(e.Message)}");
                 }
             }
             await using (var w = await TableWriter.CreateAsync(Path.Combine(outDir, "poses.parquet"), PoseTable.Schema))
@@ -150,6 +150,9 @@ internal static class DockCommand
 
     static GridBox Box(float[]? center, float[]? size, FileInfo? reference)
     {
+        // System.CommandLine gives an unset array option as an empty array, not null.
+        if (center is { Length: 0 }) center = null;
+        if (size is { Length: 0 }) size = null;
         if (reference != null)
         {
             if (center != null || size != null) throw new UsageException("give either --center/--size or --box-from-ligand, not both");

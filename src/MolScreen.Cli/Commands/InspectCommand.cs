@@ -22,9 +22,9 @@ internal static class InspectCommand
             Console.WriteLine($"{f.FullName}: {r.RowCount} rows in {r.RowGroupCount} row group(s), {f.Length} bytes");
             Console.WriteLine("schema:");
             foreach (var field in r.Schema.DataFields)
-                Console.WriteLine($"  {field.Name,-24} {TypeLabel(field.ClrType)}{(field.IsArray ? "[]" : "")}{(field.IsNullable ? " (nullable)" : "")}");
+                Console.WriteLine($"  {SafeText.ForDisplay(field.Name),-24} {TypeLabel(field.ClrType)}{(field.IsArray ? "[]" : "")}{(field.IsNullable ? " (nullable)" : "")}");
             if (n == 0) return ExitCodes.Ok;
-            Console.WriteLine(string.Join('\t', r.Schema.DataFields.Select(d => d.Name)));
+            Console.WriteLine(string.Join('\t', r.Schema.DataFields.Select(d => SafeText.ForDisplay(d.Name))));
             int printed = 0;
             for (int g = 0; g < r.RowGroupCount && printed < n; g++)
             {
@@ -43,9 +43,10 @@ internal static class InspectCommand
         : t == typeof(byte[]) || t == typeof(ReadOnlyMemory<byte>) ? "binary"
         : t.Name.ToLowerInvariant();
 
+    /// <summary>One cell on one line: control characters and terminal escapes are shown as \n, \e, \xNN, never sent raw.</summary>
     private static string Cell(string s, int width)
     {
-        s = s.Replace('\t', ' ').Replace('\n', '⏎').Replace("\r", "");
+        s = SafeText.ForDisplay(s);
         return s.Length <= width ? s : s[..(width - 1)] + "…";
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MolScreen.Cli.Rendering;
+using MolScreen.Core.IO;
 using MolScreen.Workflow.Execution;
 using MolScreen.Workflow.Planning;
 using MolScreen.Workflow.Slurm;
@@ -22,9 +23,9 @@ internal static class StatusCommand
             Console.WriteLine($"  {st.Stage,-12} job {st.JobId}: running {st.Running}, pending {st.Pending}, failed {st.Failed.Count}");
             foreach (var f in st.Failed)
             {
-                Console.WriteLine($"    shard {f.Shard}: {f.State} (exit {f.ExitCode}, {f.Reason}); log {f.Log}");
+                Console.WriteLine($"    shard {f.Shard}: {f.State} (exit {f.ExitCode}, {SafeText.ForDisplay(f.Reason)}); log {SafeText.ForDisplay(f.Log)}");
                 if (File.Exists(f.Log))
-                    foreach (var line in File.ReadLines(f.Log).TakeLast(3)) Console.WriteLine($"      | {line}");
+                    foreach (var line in File.ReadLines(f.Log).TakeLast(3)) Console.WriteLine($"      | {SafeText.ForDisplay(line)}");
             }
         }
         if (s.Finalize is { } fin) Console.WriteLine($"  {"finalize",-12} job {fin.JobId}: {fin.State}{(fin.Reason != "None" ? $" ({fin.Reason})" : "")}");
@@ -38,7 +39,7 @@ internal static class StatusCommand
         {
             var dir = CommonOptions.ExistingRun(pr.GetValue(outDir));
             var plan = PlanSummary.TryLoad(dir)!;
-            Console.WriteLine($"run {plan.Name} ({plan.Workflow}) in {dir}");
+            Console.WriteLine($"run {SafeText.ForDisplay(plan.Name)} ({SafeText.ForDisplay(plan.Workflow)}) in {SafeText.ForDisplay(dir)}");
             var totals = RunFinalizer.Totals(dir, plan);
             TotalsPrinter.Print(Console.Out, totals, withBalance: false);
             foreach (var s in plan.Stages)
@@ -48,11 +49,11 @@ internal static class StatusCommand
                 {
                     var state = RunFinalizer.StateOf(dir, plan, s, k, out _);
                     if (state == ShardState.Failed)
-                        Console.WriteLine($"  {s.Name} shard {k} failed: {File.ReadAllText(FailureMarker.PathFor(layout, k))}");
+                        Console.WriteLine($"  {SafeText.ForDisplay(s.Name)} shard {k} failed: {SafeText.ForDisplay(File.ReadAllText(FailureMarker.PathFor(layout, k)))}");
                     else if (state == ShardState.Invalid)
-                        Console.WriteLine($"  {s.Name} shard {k} invalid: {layout.Name(k)}'s data or rejects file does not match its manifest (truncated or modified); a rerun redoes it");
+                        Console.WriteLine($"  {SafeText.ForDisplay(s.Name)} shard {k} invalid: {layout.Name(k)}'s data or rejects file does not match its manifest (truncated or modified); a rerun redoes it");
                     else if (state == ShardState.Stale)
-                        Console.WriteLine($"  {s.Name} shard {k} stale: written for other parameters, files or upstream data; a rerun redoes it");
+                        Console.WriteLine($"  {SafeText.ForDisplay(s.Name)} shard {k} stale: written for other parameters, files or upstream data; a rerun redoes it");
                 }
             }
             PrintScheduler(dir);
@@ -78,7 +79,7 @@ internal static class ValidateCommand
             var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
             Console.WriteLine($"{wf.FilePath}: ok — workflow '{wf.Name}', seed {wf.Seed}, shard_size {wf.ShardSize}");
             foreach (var s in wf.Stages)
-                Console.WriteLine($"  {s.Name} ({s.Stage.Kind}) <- {(s.Input ?? string.Join(", ", s.Inputs.Select(i => i.Path)))}{(s.Joins.Count > 0 ? $" join {string.Join(", ", s.Joins)}" : "")}  params {s.Parameters}");
+                Console.WriteLine($"  {s.Name} ({s.Stage.Kind}) <- {SafeText.ForDisplay(s.Input ?? string.Join(", ", s.Inputs.Select(i => i.Path)))}{(s.Joins.Count > 0 ? $" join {string.Join(", ", s.Joins)}" : "")}  params {s.Parameters}");
             return ExitCodes.Ok;
         });
         return cmd;

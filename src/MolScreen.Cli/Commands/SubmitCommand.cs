@@ -24,13 +24,14 @@ internal static class SubmitCommand
             { workflow, scheduler, outDir, partition, time, cpus, mem, gpus, maxParallel, dryRun };
         cmd.SetAction((pr, ct) =>
         {
-            var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
-            if (pr.GetValue(maxParallel) < 1) throw new UsageException("--max-parallel must be at least 1");
             var options = new SlurmOptions
             {
                 Partition = pr.GetValue(partition), Time = pr.GetValue(time), CpusPerTask = pr.GetValue(cpus), Memory = pr.GetValue(mem),
                 GpusPerTask = pr.GetValue(gpus), MaxParallel = pr.GetValue(maxParallel), DryRun = pr.GetValue(dryRun),
             };
+            // Every option reaches a job script: refuse what does not match its pattern before reading anything.
+            if (options.Problem() is { } bad) throw new UsageException(bad);
+            var wf = CommonOptions.LoadWorkflow(pr.GetValue(workflow)!);
             var plan = Plan.Build(wf, CommonOptions.OutDir(pr.GetValue(outDir), wf), Console.Error.WriteLine, ct);
             SubmitResult result;
             try { result = new SlurmSubmitter(plan, options, SlurmScripts.SelfCommand()).Submit(Console.WriteLine); }

@@ -1,3 +1,4 @@
+using MolScreen.Core.IO;
 using MolScreen.Workflow.Execution;
 
 namespace MolScreen.Cli.Rendering;
@@ -30,6 +31,6 @@ public sealed class PlainObserver(TextWriter output) : IRunObserver
 
     private void Write(string line)
     {
-        lock (_lock) output.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
+        lock (_lock) output.WriteLine($"{DateTime.Now:HH:mm:ss} {SafeText.ForDisplay(line)}");
     }
 }

@@ -1,3 +1,4 @@
+using MolScreen.Core.IO;
 using MolScreen.Workflow.Execution;
 using Spectre.Console;
 
@@ -19,9 +20,9 @@ public sealed class SpectreObserver(ProgressContext ctx) : IRunObserver
     }
 
     public void ShardFailed(string stage, int shard, string error) =>
-        AnsiConsole.MarkupLineInterpolated($"[red]{stage} shard {shard} failed:[/] {error}");
+        AnsiConsole.MarkupLineInterpolated($"[red]{SafeText.ForDisplay(stage)} shard {shard} failed:[/] {SafeText.ForDisplay(error)}");
 
-    public void Message(string text) => AnsiConsole.WriteLine(text);
+    public void Message(string text) => AnsiConsole.WriteLine(SafeText.ForDisplay(text));
 
     public static bool Usable => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive
         && Environment.GetEnvironmentVariable("CI") == null;

@@ -1,3 +1,4 @@
+using MolScreen.Core.IO;
 using MolScreen.Workflow.Execution;
 
 namespace MolScreen.Cli.Rendering;
@@ -13,7 +14,7 @@ public static class TotalsPrinter
             var notes = new[] { t.ShardsFailed > 0 ? $"{t.ShardsFailed} failed" : null, t.ShardsInvalid > 0 ? $"{t.ShardsInvalid} invalid" : null }.OfType<string>().ToList();
             var shards = notes.Count > 0 ? $"{t.ShardsDone}/{t.Shards} ({string.Join(", ", notes)})" : $"{t.ShardsDone}/{t.Shards}";
             var check = !withBalance ? "" : t.Balanced ? $"in = out + rejected: {t.In} = {t.Out} + {t.Rejected} ok" : $"MISMATCH {t.In} != {t.Out} + {t.Rejected}";
-            w.WriteLine($"{t.Stage,-14} {shards,11} {t.In,10} {t.Out,10} {t.Rejected,10}  {check}");
+            w.WriteLine($"{SafeText.ForDisplay(t.Stage),-14} {shards,11} {t.In,10} {t.Out,10} {t.Rejected,10}  {check}");
         }
     }
 }

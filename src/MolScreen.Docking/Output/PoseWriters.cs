@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MolScreen.Core.IO;
 using MolScreen.Docking.Scoring;
 using MolScreen.Docking.Search;
 using MolScreen.Docking.Structure;
@@ -28,14 +29,14 @@ public static class PoseWriters
         var bonds = new List<(int, int)>();
         for (int i = 0; i < lig.AtomCount; i++)
             foreach (int j in lig.Bonds[i]) if (j > i) bonds.Add((i, j));
-        sb.Append(compoundId).Append('\n');
+        sb.Append(SafeText.SdLine(compoundId)).Append('\n');
         sb.Append("  MolScreen 3D\n\n");
         sb.Append(Inv, $"{lig.AtomCount,3}{bonds.Count,3}  0  0  0  0  0  0  0  0999 V2000\n");
         for (int i = 0; i < lig.AtomCount; i++)
             sb.Append(Inv, $"{p.X[i],10:F4}{p.Y[i],10:F4}{p.Z[i],10:F4} {Element(lig.Ad[i]),-3} 0  0  0  0  0  0  0  0  0  0  0  0\n");
         foreach (var (a, b) in bonds) sb.Append(Inv, $"{a + 1,3}{b + 1,3}  1  0\n");
         sb.Append("M  END\n");
-        void Prop(string name, string value) => sb.Append("> <").Append(name).Append(">\n").Append(value).Append("\n\n");
+        void Prop(string name, string value) => sb.Append("> <").Append(name).Append(">\n").Append(SafeText.SdLine(value)).Append("\n\n");
         Prop("compound_id", compoundId);
         Prop("pose_rank", p.Rank.ToString(Inv));
         Prop("score", p.Score.ToString("F3", Inv));

@@ -18,6 +18,12 @@ public static class SmilesSyntax
 {
     private const int RingNumbers = 100;
 
+    /// <summary>
+    /// Branches open at one time. Toolkits walk branches recursively, so a deeper nesting could
+    /// exhaust a native stack; real molecules stay far below it. The Open Babel shim applies the same limit.
+    /// </summary>
+    public const int MaxBranchDepth = 256;
+
     private enum Token : byte { None, Atom, RingBond, Bond, OpenBranch, CloseBranch, Dot }
 
     /// <summary>Returns null when <paramref name="smiles"/> is syntactically valid, else a short reason.</summary>
@@ -66,6 +72,8 @@ public static class SmilesSyntax
                         return $"branch before first atom at position {pos}";
                     if (last is Token.OpenBranch or Token.Dot)
                         return $"unexpected '(' at position {pos}";
+                    if (depth == MaxBranchDepth)
+                        return $"branches nested deeper than {MaxBranchDepth} at position {pos}";
                     depth++;
                     last = Token.OpenBranch;
                     i++;

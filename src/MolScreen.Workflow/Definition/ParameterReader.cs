@@ -1,3 +1,4 @@
+using MolScreen.Core.IO;
 using MolScreen.Core.Stages;
 using YamlDotNet.RepresentationModel;
 
@@ -17,6 +18,12 @@ internal sealed class ParameterReader(string file)
         return error == null ? value : throw Error(node, error);
     }
 
-    private string Scalar(YamlNode node, ParameterSpec spec) =>
-        node is YamlScalarNode s ? s.Value ?? "" : throw Error(node, $"parameter '{spec.Name}' expects {spec.TypeName}, got a {node.NodeType.ToString().ToLowerInvariant()}");
+    /// <summary>Parameter values are single-line text: a control character or line break is refused.</summary>
+    private string Scalar(YamlNode node, ParameterSpec spec)
+    {
+        if (node is not YamlScalarNode s) throw Error(node, $"parameter '{spec.Name}' expects {spec.TypeName}, got a {node.NodeType.ToString().ToLowerInvariant()}");
+        var value = s.Value ?? "";
+        if (SafeText.HasControl(value)) throw Error(node, $"parameter '{spec.Name}' must not contain control characters or line breaks, got '{SafeText.ForDisplay(value)}'");
+        return value;
+    }
 }

@@ -17,32 +17,38 @@ public static partial class WorkflowLoader
     private static readonly string[] StageKeys = ["kind", "description", "input", "join", "inputs", "params", "target", "resources"];
     private static readonly string[] ResourceKeys = ["cpus", "mem", "time", "gpus", "partition"];
 
-    [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex(@"\A[a-z][a-z0-9_-]{0,63}\z")]
     private static partial Regex StageNamePattern();
 
     public static WorkflowDefinition Load(string path, StageCatalog catalog)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new WorkflowException(path, 0, 0, "workflow file not found");
+        if (new FileInfo(full).Length > YamlGuard.MaxFileBytes)
+            throw new WorkflowException(full, 0, 0, $"workflow file is larger than {YamlGuard.MaxFileBytes} bytes");
         var text = File.ReadAllText(full);
         return Parse(text, full, catalog);
     }
 
     public static WorkflowDefinition Parse(string text, string file, StageCatalog catalog)
     {
+        YamlGuard.Check(text, file);
         var yaml = new YamlStream();
         try { yaml.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new WorkflowException(file, e.Start.Line, e.Start.Column, "invalid YAML: " + e.Message); }
+        catch (YamlException e) { throw new WorkflowException(file, e.Start.Line, e.Start.Column, "invalid YAML: " + SafeText.ForDisplay(e.Message)); }
+        // The guard has read the same text as events; a failure left to the document model is still only bad YAML.
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { throw new WorkflowException(file, 1, 1, "invalid YAML: " + SafeText.ForDisplay(e.Message)); }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new WorkflowException(file, 1, 1, "expected a mapping with keys: " + string.Join(", ", TopKeys));
 
         var p = new ParameterReader(file);
         var top = Keys(root, TopKeys, "workflow", p);
         var name = RequiredScalar(top, "name", root, p);
+        if (ScriptText.CheckName(name) is { } badName) throw p.Error(top["name"], badName);
         var seed = (int)(top.TryGetValue("seed", out var sn) ? Integer(sn, "seed", 0, int.MaxValue, p) : 42);
         var shardSize = (int)(top.TryGetValue("shard_size", out var zn) ? Integer(zn, "shard_size", 1, 100_000_000, p) : 10_000);
         var recordTimeout = (int)(top.TryGetValue("record_timeout", out var rt) ? Integer(rt, "record_timeout", 1, 604_800, p) : 300);
-        var description = top.TryGetValue("description", out var dn) ? ScalarText(dn, "description", p) : null;
+        var description = top.TryGetValue("description", out var dn) ? ScalarText(dn, "description", p, multiLine: true) : null;
         if (!top.TryGetValue("stages", out var stagesNode) || stagesNode is not YamlMappingNode stagesMap || stagesMap.Children.Count == 0)
             throw p.Error(top.GetValueOrDefault("stages") ?? root, "'stages' must be a mapping of stage name to stage");
 
@@ -63,9 +69,9 @@ public static partial class WorkflowLoader
     private static StageDefinition ReadStage(YamlNode keyNode, YamlNode valueNode, StageCatalog catalog, string baseDir, ParameterReader p,
         Dictionary<(string, string), YamlNode> readNodes)
     {
-        var stageName = ((YamlScalarNode)keyNode).Value ?? "";
+        var stageName = KeyText(keyNode, p);
         if (!StageNamePattern().IsMatch(stageName))
-            throw p.Error(keyNode, $"stage name '{stageName}' must be lower-case letters, digits, '_' or '-', starting with a letter");
+            throw p.Error(keyNode, $"stage name '{SafeText.ForDisplay(stageName)}' must be lower-case letters, digits, '_' or '-', starting with a letter");
         if (valueNode is not YamlMappingNode body) throw p.Error(valueNode, $"stage '{stageName}': expected a mapping with keys: {string.Join(", ", StageKeys)}");
         var keys = Keys(body, StageKeys, $"stage '{stageName}'", p);
 
@@ -132,7 +138,7 @@ public static partial class WorkflowLoader
         if (node is not YamlMappingNode map) throw p.Error(node, $"{where}: '{(target ? "target" : "params")}' must be a mapping");
         foreach (var (k, v) in map.Children)
         {
-            var key = ((YamlScalarNode)k).Value ?? "";
+            var key = KeyText(k, p);
             var spec = stage.Parameters.FirstOrDefault(s => s.Name == key);
             if (spec != null && spec.InTarget != target)
                 throw p.Error(k, $"{where}: '{key}' belongs under '{(spec.InTarget ? "target" : "params")}'");
@@ -166,7 +172,7 @@ public static partial class WorkflowLoader
             var parameters = stageParams;
             if (item is YamlMappingNode m)
             {
-                var pathKey = m.Children.Keys.FirstOrDefault(k => ((YamlScalarNode)k).Value == "path")
+                var pathKey = m.Children.Keys.FirstOrDefault(k => KeyText(k, p) == "path")
                     ?? throw p.Error(item, $"stage '{stageName}': an input given as a mapping needs 'path'");
                 pathNode = m.Children[pathKey];
                 var rest = new YamlMappingNode(m.Children.Where(c => c.Key != pathKey));
@@ -199,21 +205,23 @@ public static partial class WorkflowLoader
         if (keys.TryGetValue("mem", out var m))
         {
             var mem = ScalarText(m, "mem", p);
-            if (!MemoryPattern().IsMatch(mem)) throw p.Error(m, $"'mem' expects a size like 4G or 500M, got '{mem}'");
+            if (ScriptText.CheckMemory(mem) is { } bad) throw p.Error(m, $"'mem' {bad}");
             r = r with { Memory = mem };
         }
         if (keys.TryGetValue("time", out var t))
         {
             var time = ScalarText(t, "time", p);
-            if (!TimePattern().IsMatch(time)) throw p.Error(t, $"'time' expects [D-]HH:MM:SS or minutes, got '{time}'");
+            if (ScriptText.CheckTime(time) is { } bad) throw p.Error(t, $"'time' {bad}");
             r = r with { Time = time };
         }
-        if (keys.TryGetValue("partition", out var pa)) r = r with { Partition = ScalarText(pa, "partition", p) };
+        if (keys.TryGetValue("partition", out var pa))
+        {
+            var partition = ScalarText(pa, "partition", p);
+            if (ScriptText.CheckPartition(partition) is { } bad) throw p.Error(pa, $"'partition' {bad}");
+            r = r with { Partition = partition };
+        }
         return r;
     }
-
-    [GeneratedRegex("^[0-9]+[KMGT]?$")] private static partial Regex MemoryPattern();
-    [GeneratedRegex(@"^([0-9]+-)?[0-9]{1,2}:[0-9]{2}:[0-9]{2}$|^[0-9]+$")] private static partial Regex TimePattern();
 
     /// <summary>Inputs and joins must name defined stages and the stage graph must be acyclic.</summary>
     private static void CheckGraph(List<StageDefinition> stages, ParameterReader p, YamlMappingNode stagesMap, Dictionary<(string, string), YamlNode> readNodes)
@@ -247,18 +255,27 @@ public static partial class WorkflowLoader
         var d = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
-            var key = (k as YamlScalarNode)?.Value ?? "";
-            if (!allowed.Contains(key)) throw p.Error(k, $"{where}: unknown key '{key}' (expected one of: {string.Join(", ", allowed)})");
+            var key = KeyText(k, p);
+            if (!allowed.Contains(key)) throw p.Error(k, $"{where}: unknown key '{SafeText.ForDisplay(key)}' (expected one of: {string.Join(", ", allowed)})");
             d[key] = v;
         }
         return d;
     }
 
+    /// <summary>A mapping key; YAML allows a mapping or a list as a key, a workflow file does not.</summary>
+    private static string KeyText(YamlNode k, ParameterReader p) =>
+        k is YamlScalarNode s ? s.Value ?? "" : throw p.Error(k, "a key must be plain text, not a mapping or a list");
+
     private static string RequiredScalar(Dictionary<string, YamlNode> keys, string key, YamlNode parent, ParameterReader p) =>
         keys.TryGetValue(key, out var n) ? ScalarText(n, key, p) : throw p.Error(parent, $"missing required key '{key}'");
 
-    private static string ScalarText(YamlNode n, string key, ParameterReader p) =>
-        n is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw p.Error(n, $"'{key}' expects a non-empty string");
+    /// <summary>A non-empty scalar; only a multi-line text (a description) may hold line breaks and tabs.</summary>
+    private static string ScalarText(YamlNode n, string key, ParameterReader p, bool multiLine = false)
+    {
+        if (n is not YamlScalarNode { Value: { Length: > 0 } v }) throw p.Error(n, $"'{key}' expects a non-empty string");
+        if (!multiLine && SafeText.HasControl(v)) throw p.Error(n, $"'{key}' must not contain control characters or line breaks, got '{SafeText.ForDisplay(v)}'");
+        return v;
+    }
 
     private static long Integer(YamlNode n, string key, long min, long max, ParameterReader p)
     {

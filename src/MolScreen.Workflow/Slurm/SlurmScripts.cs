@@ -1,4 +1,5 @@
 using System.Text;
+using MolScreen.Core.IO;
 using MolScreen.Workflow.Definition;
 using MolScreen.Workflow.Planning;
 
@@ -21,6 +22,7 @@ public static class SlurmScripts
     public static string Stage(Plan plan, PlannedStage stage, StageResources r, int maxParallel, string molscreen)
     {
         var wf = plan.Workflow;
+        Refuse(plan, r);
         if (stage.IsReduce) return Reduce(plan, stage, r, molscreen);
         var sb = Header($"MolScreen stage '{stage.Name}' ({stage.Stage.Kind}) of workflow '{wf.Name}': array task k runs shard k of {stage.ShardCount}.",
             $"molscreen-{wf.Name}-{stage.Name}", r, Path.Combine(LogDir(plan.OutDir), $"{stage.Name}-%A_%a.log"));
@@ -44,11 +46,29 @@ public static class SlurmScripts
 
     public static string Finalize(Plan plan, string molscreen)
     {
+        Refuse(plan, null);
         var sb = Header($"MolScreen finalize of workflow '{plan.Workflow.Name}': checks in = out + rejected and merges rejects.parquet.",
             $"molscreen-{plan.Workflow.Name}-finalize", new StageResources(1, "2G", "00:30:00"), Path.Combine(LogDir(plan.OutDir), "finalize-%j.log"));
         Body(sb, molscreen);
         sb.AppendLine($"exec \"${{MOLSCREEN[@]}}\" finalize {Quote(plan.Workflow.FilePath)} --out {Quote(plan.OutDir)}");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The last check before text becomes a script: the loader and `submit` already refuse these values,
+    /// and a plan built another way must not be able to write a shell line either.
+    /// </summary>
+    private static void Refuse(Plan plan, StageResources? r)
+    {
+        var problems = new List<string?>
+        {
+            ScriptText.CheckName(plan.Workflow.Name), ScriptText.CheckPath(plan.OutDir), ScriptText.CheckPath(plan.Workflow.FilePath),
+        };
+        problems.AddRange(plan.Stages.Select(s => s.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-') ? null : $"stage name '{SafeText.ForDisplay(s.Name)}'"));
+        if (r != null)
+            problems.AddRange([ScriptText.CheckMemory(r.Memory) is { } m ? "mem " + m : null, ScriptText.CheckTime(r.Time) is { } t ? "time " + t : null,
+                r.Partition != null && ScriptText.CheckPartition(r.Partition) is { } p ? "partition " + p : null]);
+        if (problems.FirstOrDefault(p => p != null) is { } bad) throw new ArgumentException("cannot write a job script: " + bad);
     }
 
     private static StringBuilder Header(string what, string jobName, StageResources r, string log)
@@ -83,5 +103,5 @@ public static class SlurmScripts
         return string.Join(' ', new[] { psi.FileName }.Concat(psi.ArgumentList).Select(Quote));
     }
 
-    private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
+    private static string Quote(string s) => ScriptText.CheckPath(s) is { } bad ? throw new ArgumentException(bad) : ScriptText.Quote(s);
 }

@@ -136,4 +136,14 @@ public class SmilesSyntaxTests
             SmilesSyntax.Validate(smiles);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void BranchNestingIsLimited()
+    {
+        static string Nested(int depth) => string.Concat(Enumerable.Repeat("C(", depth)) + "C" + new string(')', depth);
+        Assert.Null(SmilesSyntax.Validate(Nested(SmilesSyntax.MaxBranchDepth)));
+        Assert.Null(SmilesSyntax.Validate(string.Concat(Enumerable.Repeat("C(C)", 10_000))));
+        Assert.Equal($"branches nested deeper than {SmilesSyntax.MaxBranchDepth} at position {2 * SmilesSyntax.MaxBranchDepth + 2}",
+            SmilesSyntax.Validate(Nested(200_000)));
+    }
 }
