@@ -61,7 +61,7 @@ public sealed class MlpClassifier
         TorchRuntime.EnsureLoaded();
         // libtorch's generator is process-global: two trainings at once (parallel tests, a host training several
         // models) would interleave draws and break seed reproducibility, so trainings take turns.
-        lock (TrainGate) return TrainSeeded(rows, labels, options, watch);
+        lock (TrainGate) return SeededRetry.Run(() => TrainSeeded(rows, labels, options, watch));
     }
 
     private static readonly Lock TrainGate = new();

@@ -44,7 +44,10 @@ internal static class DmpnnTrainer
 {
     public sealed record Result(DmpnnNetwork Network, int BestEpoch, double BestValidationScore);
 
-    public static Result Train(GraphRows train, GraphRows? validation, MlpScaling scaling, TrainingOptions o, int memberSeed, int fixedEpochs, Action<string>? log)
+    public static Result Train(GraphRows train, GraphRows? validation, MlpScaling scaling, TrainingOptions o, int memberSeed, int fixedEpochs, Action<string>? log) =>
+        SeededRetry.Run(() => TrainSeeded(train, validation, scaling, o, memberSeed, fixedEpochs, log));
+
+    private static Result TrainSeeded(GraphRows train, GraphRows? validation, MlpScaling scaling, TrainingOptions o, int memberSeed, int fixedEpochs, Action<string>? log)
     {
         TorchRuntime.EnsureLoaded();
         var device = TorchRuntime.Resolve(DeviceChoice.Auto);

@@ -76,7 +76,7 @@ internal static class MlpTrainer
     public sealed record Result(MlpNetwork Network, int BestEpoch, int EpochsRun, double BestValidationScore);
 
     public static Result Train(DenseInputs train, DenseInputs validation, MlpScaling scaling, TrainingOptions o, int memberSeed, Action<string>? log) =>
-        Run(train, validation, scaling, o, memberSeed, fixedEpochs: 0, log);
+        SeededRetry.Run(() => Run(train, validation, scaling, o, memberSeed, fixedEpochs: 0, log));
 
     /// <summary>
     /// Trains on <paramref name="all"/> (training and validation rows) for exactly <paramref name="epochs"/> epochs,
@@ -84,7 +84,7 @@ internal static class MlpTrainer
     /// early-stopped member otherwise never learns from the tenth of the data that only told it when to stop.
     /// </summary>
     public static Result Refit(DenseInputs all, MlpScaling scaling, TrainingOptions o, int memberSeed, int epochs, Action<string>? log) =>
-        Run(all, null, scaling, o, memberSeed, epochs > 0 ? epochs : throw new ArgumentOutOfRangeException(nameof(epochs)), log);
+        epochs > 0 ? SeededRetry.Run(() => Run(all, null, scaling, o, memberSeed, epochs, log)) : throw new ArgumentOutOfRangeException(nameof(epochs));
 
     private static Result Run(DenseInputs train, DenseInputs? validation, MlpScaling scaling, TrainingOptions o, int memberSeed, int fixedEpochs, Action<string>? log)
     {

@@ -57,19 +57,9 @@ public sealed class SurrogateEnsemble
         return new SurrogateEnsemble(members);
     }
 
-    /// <summary>
-    /// One member, retried when libtorch throws from inside the optimizer step: on a loaded machine TorchSharp
-    /// has been seen to fail intermittently there ("Expected false to be true" converting a Scalar), and since a
-    /// member starts from its seed (torch and shuffling), a retry trains exactly the same network.
-    /// </summary>
-    private static MlpNetwork TrainMember(DenseInputs dense, MlpScaling scaling, TrainingOptions o, int memberSeed, int epochs)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            try { return MlpTrainer.Refit(dense, scaling, o, memberSeed, epochs, null).Network; }
-            catch (System.Runtime.InteropServices.ExternalException) when (attempt < 3) { }
-        }
-    }
+    /// <summary>One member, from its own seed (so <see cref="MlpTrainer.Refit"/>'s retry trains the same network).</summary>
+    private static MlpNetwork TrainMember(DenseInputs dense, MlpScaling scaling, TrainingOptions o, int memberSeed, int epochs) =>
+        MlpTrainer.Refit(dense, scaling, o, memberSeed, epochs, null).Network;
 
     /// <summary>Ensemble mean and predictive standard deviation per input.</summary>
     public (float[] Mean, float[] Std) Predict(IReadOnlyList<FeatureVector> inputs)
