@@ -4,9 +4,6 @@ using MolScreen.Prediction.Features;
 
 namespace MolScreen.Campaign;
 
-/// <summary>A compound acquired in a round, with the surrogate's view of it at that moment.</summary>
-public sealed record AcquiredCompound(string Id, string? Smiles, int Round, int Order, double? Pred, double? Spread);
-
 /// <summary>
 /// What a campaign stage reads: the pool (featurize rows: ECFP4 + descriptors), the input SMILES (the source
 /// stage's `structure` of SMILES records), every earlier acquisition and every score so far. Joined stages are

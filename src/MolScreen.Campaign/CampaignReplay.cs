@@ -3,12 +3,6 @@ using MolScreen.Core.Stages;
 
 namespace MolScreen.Campaign;
 
-/// <summary>One round of a replayed campaign: compounds acquired and the wall time of choosing them (training, prediction, acquisition).</summary>
-public sealed record ReplayRound(int Round, int Acquired, double Seconds);
-
-/// <summary>A replayed campaign: the share of the true top-k score values found, and its rounds.</summary>
-public sealed record ReplayResult(double TopKFound, int Acquired, IReadOnlyList<ReplayRound> Rounds);
-
 /// <summary>
 /// A campaign replayed in process on a featurized pool with a lookup table as the scorer: the same round logic
 /// (<see cref="CampaignRound"/>) the workflow's acquire stages run, without writing shards, so a benchmark can

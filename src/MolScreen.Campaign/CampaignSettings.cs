@@ -3,9 +3,6 @@ using MolScreen.Prediction.Training;
 
 namespace MolScreen.Campaign;
 
-/// <summary>How a compound of the pool is chosen after round 0.</summary>
-public enum Acquisition { Greedy, Ucb, Random }
-
 /// <summary>An active-learning campaign's parameters, parsed and checked once (shared by its unrolled stages).</summary>
 public sealed record CampaignSettings(double InitialFraction, double BatchFraction, int Rounds, int TopK, Acquisition Acquisition, double Beta,
     SurrogateSettings Surrogate, string ScoreColumn)

@@ -143,6 +143,3 @@ public sealed class LookupTable
     private static string Preview(string s) => new((s.Length > 80 ? s[..80] + "…" : s).Select(ch => char.IsControl(ch) ? '?' : ch).ToArray());
 }
 
-/// <summary>A lookup table that cannot be used, located by file and line (Parquet: row; 0 for the whole file).</summary>
-public sealed class LookupTableException(string file, long line, string reason)
-    : Exception(line > 0 ? $"lookup table {file}, line {line}: {reason}" : $"lookup table {file}: {reason}");

@@ -1,8 +1,5 @@
 namespace MolScreen.Core.Stages;
 
-/// <summary>What a re-sharding stage wrote: the records it read and, per output shard, its rows and data file.</summary>
-public sealed record ReshardResult(long RecordsIn, IReadOnlyList<ShardResult> Shards);
-
 /// <summary>
 /// A reduce-shaped stage that writes a new set of compounds cut into several shards, so that the map stages
 /// reading it run in parallel again. The plan stays static: the shard count comes from

@@ -3,17 +3,6 @@ using MolScreen.Prediction.Model;
 
 namespace MolScreen.Prediction.Training;
 
-/// <summary>How an in-process surrogate is trained (an active-learning campaign's model of the docking score).</summary>
-public sealed record SurrogateSettings
-{
-    public int Members { get; init; } = 3;
-    public int Epochs { get; init; } = 50;
-    public int[] Hidden { get; init; } = [128, 64];
-    public int BatchSize { get; init; } = 32;
-    /// <summary>Fewer scored compounds than this and the surrogate refuses to train.</summary>
-    public int MinScores { get; init; } = 10;
-}
-
 /// <summary>
 /// The MLP ensemble on ECFP4 + descriptors (<see cref="FeatureSpec"/>) trained from scratch in process on one
 /// regression target: each member on its own bootstrap sample with its own seed for a fixed number of epochs
@@ -69,5 +58,3 @@ public sealed class SurrogateEnsemble
     }
 }
 
-/// <summary>The scores given cannot train a surrogate (too few, all equal, not finite).</summary>
-public sealed class SurrogateException(string message) : Exception(message);
