@@ -152,7 +152,9 @@ public class DmpnnTests(ToyDmpnn toy) : IClassFixture<ToyDmpnn>
         File.WriteAllBytes(member, flipped);
         Assert.Contains("truncated or corrupt", Assert.Throws<InvalidDataException>(() => PropertyModel.Load(dir)).Message);
         File.WriteAllBytes(member, "not a model"u8.ToArray());
-        Assert.Contains("not a MolScreen D-MPNN weight file", Assert.Throws<InvalidDataException>(() => PropertyModel.Load(dir)).Message);
+        Assert.Contains("truncated or corrupt", Assert.Throws<InvalidDataException>(() => PropertyModel.Load(dir)).Message);
+        // The manifest's SHA-256 map catches it first; the weight reader refuses it on its own too (older manifests have no map).
+        Assert.Contains("not a MolScreen D-MPNN weight file", Assert.Throws<InvalidDataException>(() => DmpnnFile.Read(member, FeatureSpec.Id)).Message);
         File.WriteAllBytes(member, bytes);
         Assert.Equal(2, PropertyModel.Load(dir).GraphMembers.Count);
     }

@@ -36,7 +36,7 @@ public static class ModelFiles
             if (!File.Exists(path)) throw new InvalidDataException($"{path}: listed in {manifestPath} but missing");
             var actual = ContentHash.OfFile(path);
             if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidDataException($"{path}: SHA-256 {actual} does not match {expected} recorded in {manifestPath}: the file was modified or replaced");
+                throw new InvalidDataException($"{path}: truncated or corrupt: SHA-256 {actual} does not match {expected} recorded in {manifestPath} (the file was modified or replaced)");
         }
     }
 
