@@ -45,8 +45,9 @@ internal static class DirectSupervisor
                 psi.RedirectStandardInput = psi.RedirectStandardOutput = psi.RedirectStandardError = false;
                 psi.Environment[JournalVariable] = journal;
                 // A direct command keeps the caller's thread settings (Launch pins workers to one OpenMP thread).
-                if (Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is { } omp) psi.Environment["OMP_NUM_THREADS"] = omp;
-                else psi.Environment.Remove("OMP_NUM_THREADS");
+                // As the engine's workers: Open Babel is one thread per process, and its OpenMP loops must not make the
+                // output depend on the caller's OMP_NUM_THREADS.
+                psi.Environment["OMP_NUM_THREADS"] = "1";
                 using var child = Process.Start(psi) ?? throw new InvalidOperationException($"{kind}: could not start the worker process");
                 using var stop = new CancellationTokenSource();
                 var watch = RecordWatchdog.WatchAsync(journal, DateTime.UtcNow, timeoutSeconds, _ => Kill(child), stop.Token);
